@@ -1,0 +1,60 @@
+#!/usr/bin/env bash
+# ./build.sh demo  — install what is missing, build, run the demo on an embedded local registry
+# ./build.sh test  — install what is missing, build, run every test with ctest
+# ./build.sh build — install and build only
+# Idempotent: packages already present are skipped, the build folder is reused.
+set -euo pipefail
+cd "$(dirname "$0")"
+
+BUILD_DIR=${ARCHIPEL_BUILD_DIR:-build}
+
+# Debian packages the build needs (OpenCASCADE's CMake files also need libtbb-dev).
+BUILD_PACKAGES=(
+  build-essential cmake pkg-config git
+  libocct-foundation-dev libocct-modeling-data-dev libocct-modeling-algorithms-dev
+  libocct-ocaf-dev libocct-visualization-dev libocct-data-exchange-dev libtbb-dev
+  libassimp-dev libgit2-dev libcli11-dev libfmt-dev doctest-dev nlohmann-json3-dev
+  libvalijson-dev libssl-dev libsqlite3-dev
+)
+# Extra packages the tests use: an independent JSON Schema validator.
+TEST_PACKAGES=(python3 python3-jsonschema)
+
+install_missing() {
+  local missing=()
+  for p in "$@"; do
+    dpkg-query -W -f='${Status}' "$p" 2>/dev/null | grep -q 'install ok installed' || missing+=("$p")
+  done
+  [ ${#missing[@]} -eq 0 ] && return 0
+  echo "build.sh: installing ${missing[*]}"
+  local sudo=()
+  [ "$(id -u)" -ne 0 ] && sudo=(sudo)
+  "${sudo[@]}" apt-get update -qq
+  DEBIAN_FRONTEND=noninteractive "${sudo[@]}" apt-get install -y -qq --no-install-recommends \
+    "${missing[@]}"
+}
+
+build() {
+  cmake -S . -B "$BUILD_DIR" -DCMAKE_BUILD_TYPE=Release >/dev/null
+  cmake --build "$BUILD_DIR" -j "$(nproc)"
+}
+
+case "${1:-}" in
+  demo)
+    install_missing "${BUILD_PACKAGES[@]}"
+    build
+    bash examples/demo.sh "$BUILD_DIR/cli/archipel"
+    ;;
+  test)
+    install_missing "${BUILD_PACKAGES[@]}" "${TEST_PACKAGES[@]}"
+    build
+    ctest --test-dir "$BUILD_DIR" --output-on-failure -j "$(nproc)"
+    ;;
+  build)
+    install_missing "${BUILD_PACKAGES[@]}"
+    build
+    ;;
+  *)
+    echo "usage: ./build.sh demo|test|build" >&2
+    exit 2
+    ;;
+esac

@@ -1,0 +1,33 @@
+#pragma once
+/// \file
+/// One `register_<verb>` per file in cli/commands/; main.cpp calls them all.
+
+#include <functional>
+
+#include <CLI/CLI.hpp>
+
+namespace archipel::cli {
+
+/// Options every command shares.
+struct Globals {
+  bool json = false;  ///< print JSON instead of the human report
+};
+
+/// Where a command's action puts its exit code; main returns it.
+struct Dispatch {
+  int exit_code = 0;
+};
+
+/// Attaches `action` to `sub`: when the subcommand is chosen, its return value is the exit code.
+inline void on_run(CLI::App* sub, Dispatch& dispatch, std::function<int()> action) {
+  sub->callback([&dispatch, action = std::move(action)] { dispatch.exit_code = action(); });
+}
+
+/// Adds the `--json` flag to a subcommand.
+inline void add_json_flag(CLI::App* sub, bool& json) {
+  sub->add_flag("--json", json, "Print machine-readable JSON on stdout");
+}
+
+void register_version(CLI::App& app, Dispatch& dispatch);
+
+}  // namespace archipel::cli

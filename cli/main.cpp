@@ -1,0 +1,40 @@
+// The `archipel` executable: parses the command line and hands over to one command.
+#include <iostream>
+
+#include <CLI/CLI.hpp>
+
+#include "archipel/core/version.hpp"
+#include "commands/commands.hpp"
+#include "output.hpp"
+
+int main(int argc, char** argv) {
+  using namespace archipel::cli;
+  CLI::App app{"archipel: an open-design part registry on a shared modular grid", "archipel"};
+  app.set_version_flag("--version", "archipel " + archipel::core::version());
+  app.require_subcommand(1);
+  app.failure_message([](const CLI::App*, const CLI::Error& e) {
+    return std::string(e.what()) + "\nRun 'archipel --help' for the list of commands.\n";
+  });
+
+  Dispatch dispatch;
+  register_version(app, dispatch);
+
+  try {
+    app.parse(argc, argv);
+  } catch (const CLI::CallForHelp& e) {
+    return app.exit(e);
+  } catch (const CLI::CallForAllHelp& e) {
+    return app.exit(e);
+  } catch (const CLI::CallForVersion& e) {
+    return app.exit(e);
+  } catch (const CLI::ParseError& e) {
+    std::cerr << "archipel: error: " << e.what() << "\n"
+              << "Run 'archipel --help' for usage.\n";
+    return exit_usage;
+  } catch (const std::exception& e) {
+    // Libraries never throw across their API; this is the last line of defence.
+    std::cerr << "archipel: error: internal: " << e.what() << "\n";
+    return exit_io;
+  }
+  return dispatch.exit_code;
+}

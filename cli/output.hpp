@@ -1,0 +1,39 @@
+#pragma once
+/// \file
+/// Everything the CLI prints goes through here: errors, JSON, exit codes.
+
+#include <string>
+
+#include <nlohmann/json.hpp>
+
+#include "archipel/core/result.hpp"
+
+namespace archipel::cli {
+
+/// The documented exit codes (README, "Exit codes").
+enum ExitCode : int {
+  exit_ok = 0,        ///< success
+  exit_findings = 1,  ///< findings, a failing verdict, or a refusal
+  exit_usage = 2,     ///< the command line is wrong
+  exit_io = 3,        ///< I/O, git or environment failure
+};
+
+/// The exit code that belongs to an error's kind.
+[[nodiscard]] int exit_code_for(const core::Error& error);
+
+/// Prints `archipel: error: <origin>:<pointer>: <message>` on stderr and returns its exit code.
+int report_error(const core::Error& error);
+
+/// Prints `archipel: warning: <text>` on stderr.
+void print_warning(const std::string& text);
+
+/// Prints a JSON document on stdout, indented, followed by a newline.
+void print_json(const nlohmann::json& doc);
+
+/// True when stdout is a terminal (progress and colour only then).
+[[nodiscard]] bool stdout_is_terminal();
+
+/// True when stderr is a terminal.
+[[nodiscard]] bool stderr_is_terminal();
+
+}  // namespace archipel::cli
