@@ -1,0 +1,52 @@
+#pragma once
+/// \file
+/// Reading CAD and mesh files and measuring them (see measurement.hpp for what is measured).
+/// STEP, IGES and BREP go through OpenCASCADE; STL, OBJ, PLY, 3MF and glTF/GLB through Assimp.
+
+#include <cstdint>
+#include <filesystem>
+#include <optional>
+#include <string>
+#include <string_view>
+
+#include "archipel/core/measurement.hpp"
+#include "archipel/core/result.hpp"
+#include "archipel/core/tolerances.hpp"
+
+namespace archipel::core {
+
+/// A length unit a file may be declared in.
+enum class LengthUnit { mm, cm, m, inch, ft, um };
+
+/// Parses "mm", "cm", "m", "in"/"inch", "ft", "um"; nothing for anything else.
+[[nodiscard]] std::optional<LengthUnit> parse_unit(std::string_view text);
+
+/// The unit's canonical name ("mm", "cm", "m", "inch", "ft", "um").
+[[nodiscard]] std::string_view unit_name(LengthUnit unit);
+
+/// How many millimetres one `unit` is.
+[[nodiscard]] double unit_to_mm(LengthUnit unit);
+
+/// The format's short name ("step", "stl", ...).
+[[nodiscard]] std::string_view format_name(GeometryFormat format);
+
+/// Largest geometry file read by default: 200 MB.
+inline constexpr std::uintmax_t default_max_geometry_bytes = 200ull * 1000 * 1000;
+
+/// Options for reading and measuring one file.
+struct MeasureOptions {
+  std::optional<LengthUnit> unit;   ///< declared unit for unit-less formats (STL, OBJ, PLY)
+  std::uintmax_t max_bytes = default_max_geometry_bytes;  ///< larger files are refused unread
+  std::optional<std::string> material;  ///< material name, for the mass (see material table)
+  Tolerances tolerances = default_tolerances;
+};
+
+/// Detects a file's format from its content (the extension is only a tie-breaker).
+/// Errors: the file is missing or unreadable (io), or no supported format matches (invalid).
+[[nodiscard]] Result<GeometryFormat> detect_format(const std::filesystem::path& path);
+
+/// Reads `path`, settles its unit, finds its natural frame and measures it.
+[[nodiscard]] Result<PartMeasurement> measure_file(const std::filesystem::path& path,
+                                                   const MeasureOptions& options = {});
+
+}  // namespace archipel::core
