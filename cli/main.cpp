@@ -17,6 +17,7 @@ int main(int argc, char** argv) {
   });
 
   Dispatch dispatch;
+  register_manifest(app, dispatch);
   register_version(app, dispatch);
 
   try {

@@ -28,6 +28,9 @@ inline void add_json_flag(CLI::App* sub, bool& json) {
   sub->add_flag("--json", json, "Print machine-readable JSON on stdout");
 }
 
+/// `archipel manifest check|new`.
+void register_manifest(CLI::App& app, Dispatch& dispatch);
+/// `archipel version`.
 void register_version(CLI::App& app, Dispatch& dispatch);
 
 }  // namespace archipel::cli
