@@ -325,3 +325,32 @@ TEST_CASE("render_svg: a well-formed drawing with one circle per hole, coloured 
   CHECK(svg.find("class=\"pitch\"") != std::string::npos);
   CHECK(svg.find("class=\"subgrid\"") != std::string::npos);
 }
+
+TEST_CASE("check_declared: declared dimensions and grid size against the measurement") {
+  const auto g = grid("openstructures");
+  const auto p = part(79, 40, 3);
+  auto r = validate(p, g);
+  check_declared(r, p, g, {Vec3{40, 79, 3}, "openstructures", {2, 1}, "part.json"});
+  CHECK(r.verdict == Verdict::conforms);
+  REQUIRE(r.rules.size() == 6);
+  CHECK(r.rules[4].rule == "manifest-dimensions");
+  CHECK(r.rules[4].checked == 3);
+  CHECK(r.rules[5].checked == 2);
+
+  auto bad = validate(p, g);
+  check_declared(bad, p, g, {Vec3{80, 40, 3}, "openstructures", {3, 1}, "part.json"});
+  CHECK(bad.verdict == Verdict::fails);
+  const auto dims = findings_of(bad, "manifest-dimensions");
+  REQUIRE(dims.size() == 1);
+  CHECK(dims[0].message == "width measured 79 mm but part.json declares 80 mm (off by \u22121.0 mm)");
+  CHECK(dims[0].deviation == doctest::Approx(-1));
+  const auto units = findings_of(bad, "manifest-grid-size");
+  REQUIRE(units.size() == 1);
+  CHECK(units[0].message == "width measured 79 mm but part.json declares 3 openstructures grid units (120 mm)");
+  CHECK(units[0].expected == doctest::Approx(119));
+
+  auto other = validate(p, g);
+  check_declared(other, p, g, {std::nullopt, "gridfinity", {9, 9}, "part.json"});
+  CHECK(other.verdict == Verdict::conforms);
+  CHECK(other.rules.size() == 4);
+}

@@ -67,12 +67,12 @@ double best_axis_origin(const std::vector<double>& coords, const AssemblyPoints&
 
 }  // namespace
 
-std::vector<AssemblyPoint> assembly_points(const PartMeasurement& part) {
-  std::vector<AssemblyPoint> out;
+std::vector<CheckedPoint> assembly_points(const PartMeasurement& part) {
+  std::vector<CheckedPoint> out;
   for (std::size_t i = 0; i < part.holes.size(); ++i) {
     const Hole& h = part.holes[i];
     if (h.boss) continue;
-    AssemblyPoint ap{static_cast<int>(i), {h.center_mm[0], h.center_mm[1]}, true, true};
+    CheckedPoint ap{static_cast<int>(i), {h.center_mm[0], h.center_mm[1]}, true, true};
     if (std::abs(h.axis[2]) >= axis_alignment) out.push_back(ap);
     else if (std::abs(h.axis[0]) >= axis_alignment) { ap.check_x = false; out.push_back(ap); }
     else if (std::abs(h.axis[1]) >= axis_alignment) { ap.check_y = false; out.push_back(ap); }

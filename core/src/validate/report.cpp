@@ -33,7 +33,7 @@ std::vector<HoleVerdict> hole_verdicts(const PartMeasurement& part,
 }
 
 nlohmann::json vec(const Vec3& v, bool length) {
-  const auto r = [&](double x) { return length ? round_mm(x) : std::round(x * 1e9) / 1e9 + 0.0; };
+  const auto r = [&](double x) { return length ? round_report_mm(x) : std::round(x * 1e9) / 1e9 + 0.0; };
   return nlohmann::json::array({r(v[0]), r(v[1]), r(v[2])});
 }
 
@@ -47,8 +47,8 @@ nlohmann::json holes_json(const ValidationReport& report, const PartMeasurement&
   auto out = nlohmann::json::array();
   for (std::size_t i = 0; i < part.holes.size(); ++i) {
     const Hole& h = part.holes[i];
-    nlohmann::json j{{"diameter_mm", round_mm(h.diameter_mm)}, {"center_mm", vec(h.center_mm, true)},
-                     {"axis", vec(h.axis, false)},         {"depth_mm", round_mm(h.depth_mm)},
+    nlohmann::json j{{"diameter_mm", round_report_mm(h.diameter_mm)}, {"center_mm", vec(h.center_mm, true)},
+                     {"axis", vec(h.axis, false)},         {"depth_mm", round_report_mm(h.depth_mm)},
                      {"through", h.through},               {"boss", h.boss}};
     if (i < report.holes.size()) j["verdict"] = hole_verdict_name(report.holes[i]);
     if (i < report.hole_fasteners.size() && !report.hole_fasteners[i].empty())
@@ -65,10 +65,10 @@ nlohmann::json findings_json(const std::vector<Finding>& findings) {
                    {"severity", f.severity},
                    {"clause", f.clause},
                    {"message", f.message},
-                   {"measured", round_mm(f.measured)},
-                   {"expected", round_mm(f.expected)},
-                   {"deviation", round_mm(f.deviation)},
-                   {"tolerance", round_mm(f.tolerance)},
+                   {"measured", round_report_mm(f.measured)},
+                   {"expected", round_report_mm(f.expected)},
+                   {"deviation", round_report_mm(f.deviation)},
+                   {"tolerance", round_report_mm(f.tolerance)},
                    {"location", f.location}});
   return out;
 }
@@ -83,7 +83,7 @@ nlohmann::json rules_json(const std::vector<RuleOutcome>& rules) {
 
 }  // namespace
 
-double round_mm(double value) {
+double round_report_mm(double value) {
   const double r = std::round(value * 1e4) / 1e4;
   return r == 0 ? 0.0 : r;  // no "-0" in reports
 }
@@ -143,16 +143,16 @@ nlohmann::json to_json(const ValidationReport& report, const PartMeasurement& pa
       {"kind", part.kind == GeometryKind::brep ? "brep" : "mesh"},
       {"frame", frame_json(part.frame)},
       {"alignment",
-       {{"dx_mm", round_mm(report.alignment.dx_mm)},
-        {"dy_mm", round_mm(report.alignment.dy_mm)},
+       {{"dx_mm", round_report_mm(report.alignment.dx_mm)},
+        {"dy_mm", round_report_mm(report.alignment.dy_mm)},
         {"rotation_deg", report.alignment.rotation_deg},
         {"points_on_grid", report.alignment.points_on_grid},
         {"points_checked", report.alignment.points_checked}}},
       {"size_mm", vec(part.size_mm, true)},
-      {"volume_mm3", round_mm(part.volume_mm3)},
+      {"volume_mm3", round_report_mm(part.volume_mm3)},
   };
-  if (part.thickness_mm) j["thickness_mm"] = round_mm(*part.thickness_mm);
-  if (part.mass_g) j["mass_g"] = round_mm(*part.mass_g);
+  if (part.thickness_mm) j["thickness_mm"] = round_report_mm(*part.thickness_mm);
+  if (part.mass_g) j["mass_g"] = round_report_mm(*part.mass_g);
   j["holes"] = holes_json(report, part);
   j["findings"] = findings_json(report.findings);
   j["rules"] = rules_json(report.rules);

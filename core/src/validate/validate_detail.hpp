@@ -16,7 +16,7 @@ struct Point2 {
 
 /// A hole centre checked as an assembly point, with the coordinates that matter: a hole along z
 /// is checked in x and y; a side hole along x only in y; along y only in x.
-struct AssemblyPoint {
+struct CheckedPoint {
   int hole = -1;
   Point2 p;
   bool check_x = true;
@@ -24,7 +24,7 @@ struct AssemblyPoint {
 };
 
 /// The assembly points of a part: holes (not bosses) whose axis is along a frame axis.
-std::vector<AssemblyPoint> assembly_points(const PartMeasurement& part);
+std::vector<CheckedPoint> assembly_points(const PartMeasurement& part);
 
 /// The centre of the part's footprint, about which the grid is rotated.
 Point2 footprint_centre(const PartMeasurement& part);

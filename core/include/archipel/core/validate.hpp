@@ -4,6 +4,7 @@
 /// apply each rule of the standard, and give a verdict with numbers. Findings are data, not
 /// errors: validation itself cannot fail once a part is measured and a standard is loaded.
 
+#include <optional>
 #include <string>
 #include <string_view>
 #include <vector>
@@ -67,6 +68,22 @@ struct ValidationReport {
 /// Validates `part` against `grid`: best alignment, then every rule of the standard.
 [[nodiscard]] ValidationReport validate(const PartMeasurement& part, const GridStandard& grid);
 
+/// What a manifest declares about a part, to cross-check against its measurement.
+struct Declared {
+  std::optional<Vec3> dimensions_mm;  ///< width, depth, height as declared (any order)
+  std::string grid;                   ///< declared grid standard id; empty when none
+  std::vector<int> grid_units;        ///< declared size in grid units (width, depth[, height])
+  std::string origin;                 ///< the manifest, for messages (e.g. "part.json")
+};
+
+/// Cross-checks what a manifest declares against the measurement, adding findings to `report`
+/// (rule `manifest-dimensions`: declared and measured extents, compared largest first, within
+/// the standard's dimension tolerance; rule `manifest-grid-size`: units * pitch is the nominal
+/// measured size, less the allowed clearance) and updating its verdict. The grid size is only
+/// checked when the declared grid is `grid`.
+void check_declared(ValidationReport& report, const PartMeasurement& part, const GridStandard& grid,
+                    const Declared& declared);
+
 /// The verdict a list of findings gives (any error → fails; any warning → with warnings).
 [[nodiscard]] Verdict verdict_of(const std::vector<Finding>& findings);
 
@@ -77,7 +94,7 @@ struct ValidationReport {
 [[nodiscard]] std::string_view hole_verdict_name(HoleVerdict verdict);
 
 /// Rounds a length to 0.0001 mm (and -0 to 0), as in every report.
-[[nodiscard]] double round_mm(double value);
+[[nodiscard]] double round_report_mm(double value);
 
 /// The report as JSON: verdict, grid, unit, frame, alignment, size_mm (largest first),
 /// volume_mm3, holes (each with its verdict), findings, rules; lengths rounded to 0.0001 mm.
