@@ -1,5 +1,6 @@
 #include <doctest/doctest.h>
 
+#include <cmath>
 #include <regex>
 
 #include "archipel/core/validate.hpp"
@@ -353,4 +354,30 @@ TEST_CASE("check_declared: declared dimensions and grid size against the measure
   check_declared(other, p, g, {std::nullopt, "gridfinity", {9, 9}, "part.json"});
   CHECK(other.verdict == Verdict::conforms);
   CHECK(other.rules.size() == 4);
+}
+
+TEST_CASE("OS-B-assembly-point: holes on a grid-diameter bolt circle are placed by its centre") {
+  const double s = 40 / std::sqrt(2.0);  // 4 x Ø80 at 45 degrees: off the square sub-grid
+  const std::vector<Hole> holes{hole(60 - s, 60 - s, 5.5), hole(60 - s, 60 + s, 5.5),
+                                hole(60 + s, 60 - s, 5.5), hole(60 + s, 60 + s, 5.5)};
+  const auto disc = validate(part(120, 120, 3, holes), grid("openstructures"));
+  CHECK(disc.verdict == Verdict::conforms);
+  CHECK(disc.alignment.points_on_grid == 1);  // the circle's centre stands for its holes
+  const auto f = findings_of(disc, "OS-B-assembly-point");
+  REQUIRE(f.size() == 1);
+  CHECK(f[0].severity == "info");
+  CHECK(f[0].message == "holes 1, 2, 3, 4 lie on a \u00d880 mm bolt circle centred on the grid at x 60, y 60 mm");
+  CHECK(f[0].measured == doctest::Approx(80));
+
+  // Two holes fix the grid; the circle's centre is then 2.5 mm off a node.
+  const std::vector<Hole> off{hole(10, 10, 5.5), hole(32.5, 20, 5.5), hole(47.5, 20 - 5 * std::sqrt(3.0), 5.5),
+                              hole(47.5, 20 + 5 * std::sqrt(3.0), 5.5), hole(70, 10, 5.5)};
+  const auto r = validate(part(85, 40, 3, off), grid("openstructures"));
+  const auto g = findings_of(r, "OS-B-assembly-point");
+  REQUIRE(g.size() == 3);
+  CHECK(g[0].hole == 1);
+  CHECK(g[0].message == "hole 2 is on a \u00d820 mm bolt circle whose centre x 42.5, y 20 mm is off the "
+                        "10 mm grid: nearest node x 40, y 20 mm, off by +2.5 mm in x");
+  CHECK(r.holes == std::vector<HoleVerdict>{HoleVerdict::ok, HoleVerdict::error, HoleVerdict::error,
+                                            HoleVerdict::error, HoleVerdict::ok});
 }

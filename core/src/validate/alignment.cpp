@@ -67,11 +67,17 @@ double best_axis_origin(const std::vector<double>& coords, const AssemblyPoints&
 
 }  // namespace
 
-std::vector<CheckedPoint> assembly_points(const PartMeasurement& part) {
+std::vector<CheckedPoint> assembly_points(const PartMeasurement& part,
+                                          const std::vector<BoltCircle>& circles) {
   std::vector<CheckedPoint> out;
+  std::vector<bool> on_circle(part.holes.size(), false);
+  for (std::size_t c = 0; c < circles.size(); ++c) {
+    out.push_back({-1, circles[c].centre, true, true, static_cast<int>(c)});
+    for (int i : circles[c].holes) on_circle[static_cast<std::size_t>(i)] = true;
+  }
   for (std::size_t i = 0; i < part.holes.size(); ++i) {
     const Hole& h = part.holes[i];
-    if (h.boss) continue;
+    if (h.boss || on_circle[i]) continue;
     CheckedPoint ap{static_cast<int>(i), {h.center_mm[0], h.center_mm[1]}, true, true};
     if (std::abs(h.axis[2]) >= axis_alignment) out.push_back(ap);
     else if (std::abs(h.axis[0]) >= axis_alignment) { ap.check_x = false; out.push_back(ap); }
@@ -132,7 +138,7 @@ AssemblyPoints effective_lattice(const GridStandard& grid) {
 Alignment find_alignment(const PartMeasurement& part, const GridStandard& grid) {
   const AssemblyPoints lattice = effective_lattice(grid);
   const double tol = grid.tolerances.position_mm;
-  const auto points = assembly_points(part);
+  const auto points = assembly_points(part, bolt_circles(part, grid));
   const Point2 centre = footprint_centre(part);
   const Point2 corner = preferred_corner(part, grid);
   Alignment best;

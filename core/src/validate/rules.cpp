@@ -81,6 +81,41 @@ NearestHeight nearest_height(double measured, const HeightUnit& unit) {
 
 std::string point_text(Point2 p) { return fmt::format("x {}, y {}", num(p.x), num(p.y)); }
 
+std::string hole_list(const std::vector<int>& holes) {
+  std::string out;
+  for (int i : holes) out += (out.empty() ? "" : ", ") + std::to_string(i + 1);
+  return out;
+}
+
+// A bolt circle whose centre is on a node conforms (an info note); otherwise each of its holes
+// gets an error naming the centre's deviation.
+void bolt_circle_findings(const BoltCircle& circle, Point2 node, bool on_node,
+                          const AssemblyPoints& lattice, const GridRule& rule, double tol,
+                          std::vector<Finding>& out, RuleOutcome& outcome) {
+  const std::string holes = hole_list(circle.holes);
+  if (on_node) {
+    out.push_back(make_finding(
+        rule, Severity::info,
+        fmt::format("holes {} lie on a \u00d8{} mm bolt circle centred on the grid at {} mm",
+                    holes, num(circle.allowed_mm), point_text(circle.centre)),
+        circle.diameter_mm, circle.allowed_mm, 2 * tol, "holes " + holes));
+    return;
+  }
+  const Point2 c = circle.centre;
+  const bool along_x = std::abs(c.x - node.x) >= std::abs(c.y - node.y);
+  const double measured = along_x ? c.x : c.y, expected = along_x ? node.x : node.y;
+  for (int i : circle.holes) {
+    ++outcome.failed;
+    out.push_back(make_finding(
+        rule, rule.severity,
+        fmt::format("{} is on a \u00d8{} mm bolt circle whose centre {} mm is off the {} mm grid: "
+                    "nearest node {} mm, off by {} mm in {}",
+                    hole_label(i), num(circle.allowed_mm), point_text(c), num(lattice.step_mm),
+                    point_text(node), signed_num(measured - expected), along_x ? "x" : "y"),
+        measured, expected, tol, hole_label(i), i));
+  }
+}
+
 }  // namespace
 
 std::string num(double value) {
@@ -165,15 +200,22 @@ void check_assembly_points(const PartMeasurement& part, const GridStandard& grid
   const Point2 centre = footprint_centre(part);
   const int rot = alignment.rotation_deg;
   const bool swap = rot == 90 || rot == 270;
-  for (const auto& ap : assembly_points(part)) {
+  const auto circles = bolt_circles(part, grid);
+  for (const auto& ap : assembly_points(part, circles)) {
     ++outcome.checked;
     const Point2 q = to_grid_frame(ap.p, rot, centre);
     const bool cx = swap ? ap.check_y : ap.check_x, cy = swap ? ap.check_x : ap.check_y;
     const double dx = cx ? lattice_deviation(q.x, lattice.step_mm, lattice.offsets_mm, alignment.dx_mm) : 0;
     const double dy = cy ? lattice_deviation(q.y, lattice.step_mm, lattice.offsets_mm, alignment.dy_mm) : 0;
-    if (std::abs(dx) <= tol && std::abs(dy) <= tol) continue;
-    ++outcome.failed;
+    const bool on_node = std::abs(dx) <= tol && std::abs(dy) <= tol;
     const Point2 node = from_grid_frame({q.x - dx, q.y - dy}, rot, centre);
+    if (ap.circle >= 0) {
+      bolt_circle_findings(circles[static_cast<std::size_t>(ap.circle)], node, on_node, lattice,
+                           rule, tol, out, outcome);
+      continue;
+    }
+    if (on_node) continue;
+    ++outcome.failed;
     const bool along_x = std::abs(ap.p.x - node.x) >= std::abs(ap.p.y - node.y);
     const double measured = along_x ? ap.p.x : ap.p.y, expected = along_x ? node.x : node.y;
     const Hole& h = part.holes[static_cast<std::size_t>(ap.hole)];

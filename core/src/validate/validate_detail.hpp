@@ -16,15 +16,31 @@ struct Point2 {
 
 /// A hole centre checked as an assembly point, with the coordinates that matter: a hole along z
 /// is checked in x and y; a side hole along x only in y; along y only in x.
+/// The centre of a bolt circle stands in for its holes (`circle` >= 0, `hole` = -1).
 struct CheckedPoint {
   int hole = -1;
   Point2 p;
   bool check_x = true;
   bool check_y = true;
+  int circle = -1;
 };
 
-/// The assembly points of a part: holes (not bosses) whose axis is along a frame axis.
-std::vector<CheckedPoint> assembly_points(const PartMeasurement& part);
+/// At least three holes (along z, not bosses) at one distance from the footprint's centre or a
+/// boss's centre, on a circle whose diameter the standard allows for round parts (e.g. OS 4 x Ø80).
+struct BoltCircle {
+  Point2 centre;
+  double diameter_mm = 0;     ///< measured
+  double allowed_mm = 0;      ///< nearest allowed round-part diameter
+  std::vector<int> holes;     ///< indices into PartMeasurement::holes
+};
+
+/// The bolt circles of a part (none when the standard has no round-part diameters).
+std::vector<BoltCircle> bolt_circles(const PartMeasurement& part, const GridStandard& grid);
+
+/// The assembly points of a part: holes (not bosses) whose axis is along a frame axis; holes on
+/// a bolt circle are replaced by the circle's centre.
+std::vector<CheckedPoint> assembly_points(const PartMeasurement& part,
+                                          const std::vector<BoltCircle>& circles);
 
 /// The centre of the part's footprint, about which the grid is rotated.
 Point2 footprint_centre(const PartMeasurement& part);
