@@ -32,5 +32,6 @@ inline void add_json_flag(CLI::App* sub, bool& json) {
 void register_manifest(CLI::App& app, Dispatch& dispatch);
 /// `archipel version`.
 void register_version(CLI::App& app, Dispatch& dispatch);
+void register_grid(CLI::App& app, Dispatch& dispatch);
 
 }  // namespace archipel::cli
