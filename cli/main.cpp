@@ -18,6 +18,7 @@ int main(int argc, char** argv) {
 
   Dispatch dispatch;
   register_version(app, dispatch);
+  register_measure(app, dispatch);
 
   try {
     app.parse(argc, argv);

@@ -29,5 +29,6 @@ inline void add_json_flag(CLI::App* sub, bool& json) {
 }
 
 void register_version(CLI::App& app, Dispatch& dispatch);
+void register_measure(CLI::App& app, Dispatch& dispatch);
 
 }  // namespace archipel::cli
