@@ -3,6 +3,7 @@
 #include "occt/occt_read.hpp"
 
 #include <exception>
+#include <iostream>
 #include <map>
 
 #include <BRepBuilderAPI_MakeSolid.hxx>
@@ -153,6 +154,25 @@ Result<LoadedShape> read_any(const std::filesystem::path& path, GeometryFormat f
   }
 }
 
+// Some OpenCASCADE readers (BRepTools::Read, the STEP parser) write to std::cout directly;
+// their standard streams are muted while they run.
+class MutedStreams {
+ public:
+  MutedStreams() : out_(std::cout.rdbuf(nullptr)), err_(std::cerr.rdbuf(nullptr)) {}
+  ~MutedStreams() {
+    std::cout.clear();
+    std::cerr.clear();
+    std::cout.rdbuf(out_);
+    std::cerr.rdbuf(err_);
+  }
+  MutedStreams(const MutedStreams&) = delete;
+  MutedStreams& operator=(const MutedStreams&) = delete;
+
+ private:
+  std::streambuf* out_;
+  std::streambuf* err_;
+};
+
 }  // namespace
 
 void silence_occt() {
@@ -168,6 +188,7 @@ Result<LoadedShape> read_occt_shape(const std::filesystem::path& path, GeometryF
                                     const MeasureOptions& options) {
   silence_occt();
   try {
+    MutedStreams muted;
     auto loaded = read_any(path, format, options);
     if (!loaded) return loaded;
     if (loaded->shape.IsNull() || !has(loaded->shape, TopAbs_FACE))
