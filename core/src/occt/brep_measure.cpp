@@ -6,6 +6,7 @@
 #include <BRepBuilderAPI_Transform.hxx>
 #include <BRepGProp.hxx>
 #include <GProp_GProps.hxx>
+#include <Standard_ErrorHandler.hxx>
 #include <Standard_Failure.hxx>
 #include <TopExp.hxx>
 #include <TopTools_IndexedMapOfShape.hxx>
@@ -63,6 +64,7 @@ Result<PartMeasurement> measure_brep(const std::filesystem::path& path, Geometry
   auto loaded = read_occt_shape(path, format, options);
   if (!loaded) return std::unexpected(loaded.error());
   try {
+    OCC_CATCH_SIGNALS
     auto measured = measure_shape(std::move(*loaded), format, options);
     if (!measured) return std::unexpected(with_origin(measured.error(), path.string()));
     return measured;

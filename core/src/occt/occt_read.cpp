@@ -21,6 +21,8 @@
 #include <Message_Messenger.hxx>
 #include <Message_PrinterOStream.hxx>
 #include <Message_ProgressRange.hxx>
+#include <OSD.hxx>
+#include <Standard_ErrorHandler.hxx>
 #include <STEPControl_Controller.hxx>
 #include <STEPControl_Reader.hxx>
 #include <Standard_Failure.hxx>
@@ -179,6 +181,10 @@ void silence_occt() {
   static const bool done = [] {
     const Handle(Message_Messenger)& messenger = Message::DefaultMessenger();
     messenger->RemovePrinters(STANDARD_TYPE(Message_PrinterOStream));
+    // Turn access violations inside OpenCASCADE (a corrupt STEP entity dereferenced as null)
+    // into Standard_Failure, which its translators and our adapters catch. Floating-point
+    // traps stay off.
+    OSD::SetSignal(Standard_False);
     return true;
   }();
   (void)done;
@@ -188,6 +194,7 @@ Result<LoadedShape> read_occt_shape(const std::filesystem::path& path, GeometryF
                                     const MeasureOptions& options) {
   silence_occt();
   try {
+    OCC_CATCH_SIGNALS
     MutedStreams muted;
     auto loaded = read_any(path, format, options);
     if (!loaded) return loaded;
