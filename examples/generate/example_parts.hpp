@@ -1,6 +1,7 @@
 #pragma once
 // The example parts, built from OpenCASCADE primitives. Shared by the generator
 // (archipel_make_examples) and the tests, which measure both the shapes and the written files.
+#include <optional>
 #include <string>
 #include <vector>
 
@@ -14,8 +15,10 @@ struct ExamplePart {
   std::string description;  ///< one sentence for the manifest
   std::string grid;         ///< grid standard id the part claims
   std::vector<int> grid_size;     ///< size in grid units the part claims
+  std::vector<double> dimensions; ///< declared width, depth, height in millimetres
   std::string material;     ///< material name (see materials.hpp)
-  std::string form;         ///< "sheet", "block", ...
+  std::string form;         ///< "sheet", "filament", ...
+  std::optional<double> thickness;  ///< sheet thickness in millimetres
   std::string process;      ///< fabrication process
   std::vector<std::string> tags;
   TopoDS_Shape shape;

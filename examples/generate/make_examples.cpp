@@ -73,6 +73,9 @@ nlohmann::ordered_json manifest(const ExamplePart& part, const fs::path& dir) {
                    {"sha256", sha256_of(dir / step)}});
   files.push_back({{"path", stl}, {"role", "geometry"}, {"format", "stl"},
                    {"sha256", sha256_of(dir / stl)}, {"unit", "mm"}});
+  ordered_json material{{"name", part.material}, {"form", part.form}};
+  if (part.thickness) material["thickness"] = *part.thickness;
+  const auto& d = part.dimensions;
   return {{"schema", 1},
           {"kind", "part"},
           {"name", part.name},
@@ -81,7 +84,8 @@ nlohmann::ordered_json manifest(const ExamplePart& part, const fs::path& dir) {
           {"licence", "CERN-OHL-P-2.0"},
           {"description", part.description},
           {"tags", part.tags},
-          {"materials", ordered_json::array({{{"name", part.material}, {"form", part.form}}})},
+          {"materials", ordered_json::array({material})},
+          {"dimensions", {{"width", d.at(0)}, {"depth", d.at(1)}, {"height", d.at(2)}}},
           {"grid", {{"standard", part.grid}, {"size", part.grid_size}}},
           {"files", files},
           {"fabrication", ordered_json::array({{{"process", part.process}, {"file", step}}})}};
