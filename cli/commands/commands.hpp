@@ -33,5 +33,6 @@ void register_manifest(CLI::App& app, Dispatch& dispatch);
 /// `archipel version`.
 void register_version(CLI::App& app, Dispatch& dispatch);
 void register_grid(CLI::App& app, Dispatch& dispatch);
+void register_measure(CLI::App& app, Dispatch& dispatch);
 
 }  // namespace archipel::cli
