@@ -1,0 +1,103 @@
+// Hash-grid vertex welding (open addressing, linear probing, cells chained through next_).
+#include "mesh/weld.hpp"
+
+#include <algorithm>
+#include <bit>
+#include <cmath>
+#include <utility>
+
+namespace archipel::core::detail {
+namespace {
+
+constexpr double cells_per_tolerance = 16.0;
+
+std::int32_t cell_index(double v, double cell) {
+  return static_cast<std::int32_t>(std::floor(v / cell));
+}
+
+}  // namespace
+
+Welder::Welder(double tolerance_mm, std::size_t expected)
+    : tolerance_(tolerance_mm), cell_(tolerance_mm * cells_per_tolerance) {
+  slots_.assign(std::bit_ceil(std::max<std::size_t>(64, expected * 2)), Slot{0, 0, 0, empty_});
+  vertices_.reserve(expected);
+  next_.reserve(expected);
+}
+
+std::size_t Welder::slot_of(std::int32_t x, std::int32_t y, std::int32_t z) const {
+  std::uint64_t h = static_cast<std::uint32_t>(x) * 0x9E3779B97F4A7C15ull;
+  h ^= static_cast<std::uint32_t>(y) * 0xC2B2AE3D27D4EB4Full + (h << 6) + (h >> 2);
+  h ^= static_cast<std::uint32_t>(z) * 0x165667B19E3779F9ull + (h << 6) + (h >> 2);
+  h ^= h >> 29;
+  return static_cast<std::size_t>(h) & (slots_.size() - 1);
+}
+
+std::uint32_t Welder::find_in_cell(std::int32_t x, std::int32_t y, std::int32_t z,
+                                   const Vec3& p) const {
+  for (std::size_t s = slot_of(x, y, z);; s = (s + 1) & (slots_.size() - 1)) {
+    const Slot& slot = slots_[s];
+    if (slot.head == empty_) return empty_;
+    if (slot.x != x || slot.y != y || slot.z != z) continue;
+    for (std::uint32_t v = slot.head; v != empty_; v = next_[v]) {
+      const Vec3 d = sub(vertices_[v], p);
+      if (dot(d, d) <= tolerance_ * tolerance_) return v;
+    }
+    return empty_;
+  }
+}
+
+void Welder::insert(std::int32_t x, std::int32_t y, std::int32_t z, std::uint32_t index) {
+  for (std::size_t s = slot_of(x, y, z);; s = (s + 1) & (slots_.size() - 1)) {
+    Slot& slot = slots_[s];
+    if (slot.head == empty_) {
+      slot = Slot{x, y, z, index};
+      next_[index] = empty_;
+      ++used_;
+      return;
+    }
+    if (slot.x == x && slot.y == y && slot.z == z) {
+      next_[index] = slot.head;
+      slot.head = index;
+      return;
+    }
+  }
+}
+
+void Welder::grow() {
+  std::vector<Slot> old = std::move(slots_);
+  slots_.assign(old.size() * 2, Slot{0, 0, 0, empty_});
+  for (const Slot& slot : old) {
+    if (slot.head == empty_) continue;
+    for (std::size_t s = slot_of(slot.x, slot.y, slot.z);; s = (s + 1) & (slots_.size() - 1)) {
+      if (slots_[s].head == empty_) {
+        slots_[s] = slot;
+        break;
+      }
+    }
+  }
+}
+
+std::uint32_t Welder::add(const Vec3& p) {
+  std::array<std::int32_t, 3> c{};
+  std::array<int, 3> side{};  // -1 or +1 when p lies within the tolerance of a cell border
+  for (int i = 0; i < 3; ++i) {
+    c[i] = cell_index(p[i], cell_);
+    const double f = p[i] / cell_ - c[i];
+    side[i] = f * cell_ < tolerance_ ? -1 : ((1.0 - f) * cell_ < tolerance_ ? 1 : 0);
+  }
+  for (int dx = 0; dx <= (side[0] != 0); ++dx)
+    for (int dy = 0; dy <= (side[1] != 0); ++dy)
+      for (int dz = 0; dz <= (side[2] != 0); ++dz) {
+        const auto v = find_in_cell(c[0] + dx * side[0], c[1] + dy * side[1],
+                                    c[2] + dz * side[2], p);
+        if (v != empty_) return v;
+      }
+  const auto index = static_cast<std::uint32_t>(vertices_.size());
+  vertices_.push_back(p);
+  next_.push_back(empty_);
+  if ((used_ + 1) * 2 > slots_.size()) grow();
+  insert(c[0], c[1], c[2], index);
+  return index;
+}
+
+}  // namespace archipel::core::detail
