@@ -51,7 +51,7 @@ std::optional<Circle> refine_step(const Circle& c, std::span<const Point2> point
   Mat3 m{};
   std::array<double, 3> b{};
   for (const Point2& p : points) {
-    const double du = p[0] - c.u, dv = p[1] - c.v, rho = std::hypot(du, dv);
+    const double du = p[0] - c.u, dv = p[1] - c.v, rho = std::sqrt(du * du + dv * dv);
     if (rho <= 0) continue;
     const std::array<double, 3> j{-du / rho, -dv / rho, -1.0};
     const double res = rho - c.r;
@@ -88,7 +88,10 @@ std::optional<Circle> fit_circle(std::span<const Point2> points) {
 double max_radial_error(const Circle& circle, std::span<const Point2> points) {
   double worst = 0;
   for (const Point2& p : points)
-    worst = std::max(worst, std::abs(std::hypot(p[0] - circle.u, p[1] - circle.v) - circle.r));
+  {
+    const double du = p[0] - circle.u, dv = p[1] - circle.v;
+    worst = std::max(worst, std::abs(std::sqrt(du * du + dv * dv) - circle.r));
+  }
   return worst;
 }
 

@@ -160,19 +160,23 @@ Vec3 principal_in_plane(const Mesh& mesh, const Vec3& n) {
                               std::cos(angle) * u[2] + std::sin(angle) * w[2]});
 }
 
-// The area-weighted mean normal of the facets within a quarter degree of `d`: the bins and the
-// clusters are coarse, and near-planar facets (fillets, chamfers) would tilt their mean.
-Vec3 refine(const Mesh& mesh, const Vec3& d) {
+// The area-weighted mean normals of the facets within a quarter degree of each of `dirs`: the
+// bins and the clusters are coarse, and near-planar facets (fillets, chamfers) would tilt them.
+std::array<Vec3, 2> refine(const Mesh& mesh, const std::array<Vec3, 2>& dirs) {
   constexpr double tight_cos = 0.99999;  // 0.26 degree
-  Vec3 sum{};
+  std::array<Vec3, 2> sums{};
   for (const Triangle& t : mesh.triangles) {
     const Vec3 an = area_normal(mesh, t);
-    const double len = std::sqrt(dot(an, an)), c = dot(an, d);
-    if (len <= 0 || std::abs(c) < tight_cos * len) continue;
-    const Vec3 add = c < 0 ? scale(an, -1) : an;
-    sum = {sum[0] + add[0], sum[1] + add[1], sum[2] + add[2]};
+    const double len = std::sqrt(dot(an, an));
+    for (int i = 0; i < 2; ++i) {
+      const double c = dot(an, dirs[i]);
+      if (len <= 0 || std::abs(c) < tight_cos * len) continue;
+      const double s = c < 0 ? -1 : 1;
+      sums[i] = {sums[i][0] + s * an[0], sums[i][1] + s * an[1], sums[i][2] + s * an[2]};
+    }
   }
-  return dot(sum, sum) > 0 ? Cluster::normalized(sum) : d;
+  for (int i = 0; i < 2; ++i) sums[i] = dot(sums[i], sums[i]) > 0 ? Cluster::normalized(sums[i]) : dirs[i];
+  return sums;
 }
 
 struct Axes {
@@ -184,13 +188,15 @@ Axes find_axes(const Mesh& mesh) {
   double total = 0;
   const auto clusters = cluster_normals(mesh, total);
   if (!clusters.empty() && clusters[0].area >= dominant_share * total) {
-    const Vec3 a1 = refine(mesh, clusters[0].dir());
+    const Vec3 first = clusters[0].dir();
     for (std::size_t i = 1; i < clusters.size(); ++i) {
       if (clusters[i].area < second_share * total) break;
-      if (std::abs(dot(clusters[i].dir(), a1)) > orthogonal_dot) continue;
-      const Vec3 a3 = Cluster::normalized(cross(a1, refine(mesh, clusters[i].dir())));
+      if (std::abs(dot(clusters[i].dir(), first)) > orthogonal_dot) continue;
+      const auto [a1, a2] = refine(mesh, {first, clusters[i].dir()});
+      const Vec3 a3 = Cluster::normalized(cross(a1, a2));
       return {{a1, cross(a3, a1), a3}, "planar-faces"};
     }
+    const Vec3 a1 = refine(mesh, {first, first})[0];
     const Vec3 a2 = principal_in_plane(mesh, a1);
     return {{a1, a2, cross(a1, a2)}, "planar-face+principal-axes"};
   }

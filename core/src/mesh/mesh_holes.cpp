@@ -18,7 +18,7 @@ namespace archipel::core::detail {
 namespace {
 
 constexpr std::size_t all_gaps_limit = 24;  // below this many slabs, section every slab
-constexpr std::size_t widest_gaps = 12;     // else the widest slabs, plus the eighths
+constexpr std::size_t widest_gaps = 8;      // else the widest slabs, plus the quarters
 constexpr double min_gap_mm = 1e-3;
 constexpr std::size_t min_circle_vertices = 8;
 constexpr double max_angle_step = std::numbers::pi / 4;
@@ -38,8 +38,8 @@ std::vector<double> candidate_heights(const std::vector<double>& levels) {
   } else {
     std::ranges::sort(gaps, std::greater<>{});
     for (std::size_t i = 0; i < widest_gaps; ++i) heights.push_back(gaps[i].second);
-    for (int e = 1; e < 8; ++e) {
-      const double target = levels.front() + (levels.back() - levels.front()) * e / 8.0;
+    for (int e = 1; e < 4; ++e) {
+      const double target = levels.front() + (levels.back() - levels.front()) * e / 4.0;
       auto it = std::ranges::upper_bound(levels, target);
       if (it == levels.begin() || it == levels.end()) continue;
       if (*it - *(it - 1) > min_gap_mm) heights.push_back(0.5 * (*it + *(it - 1)));
@@ -48,6 +48,11 @@ std::vector<double> candidate_heights(const std::vector<double>& levels) {
   std::ranges::sort(heights);
   heights.erase(std::unique(heights.begin(), heights.end()), heights.end());
   return heights;
+}
+
+double radius_of(const Point2& p, const Circle& c) {
+  const double du = p[0] - c.u, dv = p[1] - c.v;
+  return std::sqrt(du * du + dv * dv);
 }
 
 Point2 project(const Vec3& p, int axis) { return {p[(axis + 1) % 3], p[(axis + 2) % 3]}; }
@@ -91,7 +96,7 @@ std::optional<Circle> circular_loop(const Mesh& mesh, const Loop& loop, int axis
   if (!step || *step > max_angle_step) return std::nullopt;
   const double inner = circle->r * std::cos(*step / 2) - tol;
   for (const auto& p : loop.points) {
-    const double rho = std::hypot(p.at[0] - circle->u, p.at[1] - circle->v);
+    const double rho = radius_of(p.at, *circle);
     if (rho < inner || rho > circle->r + tol) return std::nullopt;
   }
   return circle;
@@ -108,7 +113,7 @@ Wall grow_wall(const Mesh& mesh, const VertexTriangles& around, const Loop& loop
   const double tol = circle_tolerance(c.r);
   auto on_cylinder = [&](std::uint32_t v) {
     const Point2 p = project(mesh.vertices[v], axis);
-    return std::abs(std::hypot(p[0] - c.u, p[1] - c.v) - c.r) <= tol;
+    return std::abs(radius_of(p, c) - c.r) <= tol;
   };
   Wall wall{mesh.vertices[mesh.triangles[loop.triangles[0]][0]][axis], 0};
   wall.hi = wall.lo;

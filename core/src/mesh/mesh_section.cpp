@@ -4,7 +4,7 @@
 
 #include <algorithm>
 #include <cmath>
-#include <unordered_map>
+#include <bit>
 
 namespace archipel::core::detail {
 namespace {
@@ -48,6 +48,31 @@ std::vector<Segment> segments(const Mesh& mesh, int axis, double h,
   return out;
 }
 
+// Crossed edge -> the (at most two) segments through it; open addressing, sized once.
+class EdgeTable {
+ public:
+  static constexpr std::uint32_t none = 0xFFFFFFFFu;
+  explicit EdgeTable(std::size_t n) : slots_(std::bit_ceil(std::max<std::size_t>(16, n * 2))) {}
+
+  void add(std::uint64_t key, std::uint32_t segment) {
+    Slot& s = slot(key);
+    s.key = key;
+    (s.segments[0] == none ? s.segments[0] : s.segments[1]) = segment;
+  }
+  const std::array<std::uint32_t, 2>& find(std::uint64_t key) { return slot(key).segments; }
+
+ private:
+  struct Slot {
+    std::uint64_t key = ~std::uint64_t{0};
+    std::array<std::uint32_t, 2> segments{none, none};
+  };
+  Slot& slot(std::uint64_t key) {
+    for (std::size_t i = mix64(key) & (slots_.size() - 1);; i = (i + 1) & (slots_.size() - 1))
+      if (slots_[i].key == key || slots_[i].segments[0] == none) return slots_[i];
+  }
+  std::vector<Slot> slots_;
+};
+
 void close_box(Loop& loop) {
   loop.lo = loop.hi = loop.points.front().at;
   for (const auto& p : loop.points)
@@ -89,14 +114,10 @@ Section build_section(const Mesh& mesh, int axis, double height,
                       const std::vector<std::uint32_t>& crossing_list) {
   Section section{axis, height, {}};
   const auto segs = segments(mesh, axis, height, crossing_list);
-  std::unordered_map<std::uint64_t, std::array<std::uint32_t, 2>> by_edge;
-  by_edge.reserve(segs.size() * 2);
-  constexpr std::uint32_t none = 0xFFFFFFFFu;
+  EdgeTable by_edge(segs.size() * 2);
+  constexpr std::uint32_t none = EdgeTable::none;
   for (std::uint32_t i = 0; i < segs.size(); ++i)
-    for (auto key : segs[i].keys) {
-      auto [it, fresh] = by_edge.try_emplace(key, std::array<std::uint32_t, 2>{i, none});
-      if (!fresh) it->second[1] = i;
-    }
+    for (auto key : segs[i].keys) by_edge.add(key, i);
   std::vector<char> used(segs.size(), 0);
   for (std::uint32_t start = 0; start < segs.size(); ++start) {
     if (used[start]) continue;
@@ -108,7 +129,7 @@ Section build_section(const Mesh& mesh, int axis, double height,
       loop.points.push_back(segs[cur].ends[enter]);
       loop.triangles.push_back(segs[cur].triangle);
       const std::uint64_t out_key = segs[cur].keys[1 - enter];
-      const auto& pair = by_edge[out_key];
+      const auto& pair = by_edge.find(out_key);
       const std::uint32_t next = pair[0] == cur ? pair[1] : pair[0];
       if (next == none || next == start) {
         loop.closed = next == start;

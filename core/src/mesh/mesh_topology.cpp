@@ -1,5 +1,7 @@
 #include "mesh/mesh_topology.hpp"
 
+#include <algorithm>
+
 namespace archipel::core::detail {
 
 VertexTriangles vertex_triangles(const Mesh& mesh) {
@@ -15,28 +17,29 @@ VertexTriangles vertex_triangles(const Mesh& mesh) {
   return out;
 }
 
-namespace {
-
-// Whether triangle t holds the directed edge a -> b.
-bool has_edge(const Triangle& t, std::uint32_t a, std::uint32_t b) {
-  return (t[0] == a && t[1] == b) || (t[1] == a && t[2] == b) || (t[2] == a && t[0] == b);
-}
-
-}  // namespace
-
 std::size_t bad_edge_count(const Mesh& mesh, const VertexTriangles& around) {
+  // Around vertex a, each triangle has one edge leaving a (a -> next) and one entering it
+  // (prev -> a). Edge a -> b is sound when b is left exactly once and entered exactly once.
   std::size_t bad = 0;
-  for (const Triangle& t : mesh.triangles)
-    for (int k = 0; k < 3; ++k) {
-      const std::uint32_t a = t[k], b = t[(k + 1) % 3];
-      int same = 0, opposite = 0;
-      for (auto i = around.offsets[a]; i < around.offsets[a + 1]; ++i) {
-        const Triangle& u = mesh.triangles[around.triangles[i]];
-        same += has_edge(u, a, b);
-        opposite += has_edge(u, b, a);
-      }
-      bad += (same != 1 || opposite != 1);
+  std::vector<std::uint32_t> outs, ins;
+  for (std::uint32_t a = 0; a + 1 < around.offsets.size(); ++a) {
+    outs.clear();
+    ins.clear();
+    for (auto i = around.offsets[a]; i < around.offsets[a + 1]; ++i) {
+      const Triangle& t = mesh.triangles[around.triangles[i]];
+      const int k = t[0] == a ? 0 : (t[1] == a ? 1 : 2);
+      outs.push_back(t[(k + 1) % 3]);
+      ins.push_back(t[(k + 2) % 3]);
     }
+    std::ranges::sort(outs);
+    std::ranges::sort(ins);
+    for (std::size_t i = 0; i < outs.size(); ++i) {
+      const auto b = outs[i];
+      const bool single_out = (i == 0 || outs[i - 1] != b) && (i + 1 == outs.size() || outs[i + 1] != b);
+      const auto [lo, hi] = std::ranges::equal_range(ins, b);
+      bad += !single_out || hi - lo != 1;
+    }
+  }
   return bad;
 }
 

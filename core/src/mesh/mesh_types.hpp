@@ -25,6 +25,15 @@ inline Vec3 cross(const Vec3& a, const Vec3& b) {
 }
 inline Vec3 scale(const Vec3& a, double s) { return {a[0] * s, a[1] * s, a[2] * s}; }
 
+/// A 64-bit mixer (splitmix64's finaliser) for hash tables with power-of-two sizes.
+inline std::uint64_t mix64(std::uint64_t h) {
+  h ^= h >> 30;
+  h *= 0xBF58476D1CE4E5B9ull;
+  h ^= h >> 27;
+  h *= 0x94D049BB133111EBull;
+  return h ^ (h >> 31);
+}
+
 /// Twice the triangle's area times its unit normal (right-hand rule on the vertex order).
 inline Vec3 area_normal(const Mesh& mesh, const Triangle& t) {
   const Vec3& a = mesh.vertices[t[0]];

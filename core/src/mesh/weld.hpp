@@ -1,6 +1,7 @@
 #pragma once
 // Private: welds mesh vertices closer than a tolerance, ignoring normals (STL repeats every
 // vertex once per triangle, with the facet normal, so Assimp's own joining leaves it unwelded).
+#include <array>
 #include <cstdint>
 #include <utility>
 #include <vector>
@@ -33,8 +34,12 @@ class Welder {
   };
   static constexpr std::uint32_t empty_ = 0xFFFFFFFFu;
 
+  std::uint32_t add_uncached(const Vec3& p, std::array<std::int32_t, 3> c);
   std::uint32_t find_in_cell(std::int32_t x, std::int32_t y, std::int32_t z, const Vec3& p) const;
-  std::size_t slot_of(std::int32_t x, std::int32_t y, std::int32_t z) const;
+  std::uint64_t hash(std::int32_t x, std::int32_t y, std::int32_t z) const;
+  std::size_t slot_of(std::int32_t x, std::int32_t y, std::int32_t z) const {
+    return static_cast<std::size_t>(hash(x, y, z)) & (slots_.size() - 1);
+  }
   void insert(std::int32_t x, std::int32_t y, std::int32_t z, std::uint32_t index);
   void grow();
 
@@ -42,6 +47,11 @@ class Welder {
   double cell_;
   std::vector<Slot> slots_;
   std::size_t used_ = 0;
+  struct Recent {
+    std::int32_t x = 0, y = 0, z = 0;
+    std::uint32_t vertex = empty_;
+  };
+  std::vector<Recent> recent_ = std::vector<Recent>(4096);  // last vertex seen per hash
   std::vector<std::uint32_t> next_;  // next vertex in the same cell
   std::vector<Vec3> vertices_;
 };
