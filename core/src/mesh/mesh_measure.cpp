@@ -66,6 +66,14 @@ void measure_volume(const Mesh& mesh, const VertexTriangles& around, PartMeasure
   m.volume_mm3 = std::abs(v);
 }
 
+// Whether any triangle has an area (stops at the first one).
+bool has_area(const Mesh& mesh) {
+  return std::ranges::any_of(mesh.triangles, [&](const Triangle& t) {
+    const Vec3 n = area_normal(mesh, t);
+    return dot(n, n) > 0;
+  });
+}
+
 }  // namespace
 
 Result<PartMeasurement> measure_mesh(const std::filesystem::path& path, GeometryFormat format,
@@ -79,6 +87,8 @@ Result<PartMeasurement> measure_mesh(const std::filesystem::path& path, Geometry
   if (auto ok = precheck_mesh_file(path, format); !ok) return std::unexpected(ok.error());
   auto mesh = import_mesh(path, format, unit_to_mm(*unit), options.tolerances.mesh_weld_mm);
   if (!mesh) return std::unexpected(mesh.error());
+  if (!has_area(*mesh))
+    return fail(Errc::io, "the mesh has no area: every triangle is degenerate", path.string());
   m.triangle_count = mesh->source_triangles;
   m.frame = find_natural_frame(*mesh, options.tolerances);
   move_to_frame(*mesh, m.frame);
