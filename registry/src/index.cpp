@@ -36,7 +36,7 @@ CREATE VIRTUAL TABLE IF NOT EXISTS fts USING fts5(serial, name, description, tag
 
 std::string joined(const std::vector<std::string>& items) { return fmt::format("{}", fmt::join(items, "\n")); }
 
-void bind(sqlite3_stmt* s, int i, const std::string& v) {
+void bind_text(sqlite3_stmt* s, int i, const std::string& v) {
   sqlite3_bind_text(s, i, v.c_str(), static_cast<int>(v.size()), SQLITE_TRANSIENT);
 }
 
@@ -139,8 +139,8 @@ Result<void> step_done(Writer& w, sqlite3_stmt* s) {
 
 Result<void> remove_version(Writer& w, const std::string& serial, const std::string& version) {
   sqlite3_stmt* s = w.del_version.get();
-  bind(s, 1, serial);
-  bind(s, 2, version);
+  bind_text(s, 1, serial);
+  bind_text(s, 2, version);
   std::vector<sqlite3_int64> ids;
   while (sqlite3_step(s) == SQLITE_ROW) ids.push_back(sqlite3_column_int64(s, 0));
   sqlite3_reset(s);
@@ -148,8 +148,8 @@ Result<void> remove_version(Writer& w, const std::string& serial, const std::str
     sqlite3_bind_int64(w.del_fts.get(), 1, id);
     if (auto ok = step_done(w, w.del_fts.get()); !ok) return ok;
   }
-  bind(w.del_links.get(), 1, serial);
-  bind(w.del_links.get(), 2, version);
+  bind_text(w.del_links.get(), 1, serial);
+  bind_text(w.del_links.get(), 2, version);
   return step_done(w, w.del_links.get());
 }
 
@@ -182,25 +182,25 @@ Result<void> insert_version(Writer& w, const Serial& serial, const std::string& 
   std::string mats = joined(materials(doc)), procs = joined(processes(doc));
   std::string values[7] = {sn, version, text(doc, "name"), text(doc, "kind"), designer_name(doc),
                            designer_email(doc), licence};
-  for (int i = 0; i < 7; ++i) bind(s, i + 1, values[i]);
+  for (int i = 0; i < 7; ++i) bind_text(s, i + 1, values[i]);
   sqlite3_bind_int(s, 8, commercial);
   sqlite3_bind_int(s, 9, derivatives);
-  bind(s, 10, grid_standard(doc));
+  bind_text(s, 10, grid_standard(doc));
   for (int i = 0; i < 3; ++i) sqlite3_bind_double(s, 11 + i, dims[i]);
   for (int i = 0; i < 3; ++i) sqlite3_bind_double(s, 14 + i, sorted[i]);
-  bind(s, 17, mats);
-  bind(s, 18, procs);
+  bind_text(s, 17, mats);
+  bind_text(s, 18, procs);
   sqlite3_bind_int(s, 19, *yanked);
   if (auto ok = step_done(w, s); !ok) return ok;
   sqlite3_stmt* f = w.insert_fts.get();
   sqlite3_bind_int64(f, 1, sqlite3_last_insert_rowid(w.db));
   std::string fts_values[6] = {sn, text(doc, "name"), text(doc, "description"), joined(tags(doc)),
                                mats, designer_name(doc)};
-  for (int i = 0; i < 6; ++i) bind(f, i + 2, fts_values[i]);
+  for (int i = 0; i < 6; ++i) bind_text(f, i + 2, fts_values[i]);
   if (auto ok = step_done(w, f); !ok) return ok;
   for (const auto& link : derived_from(doc)) {
     std::string lv[5] = {sn, version, link.serial, link.version, link.relation};
-    for (int i = 0; i < 5; ++i) bind(w.insert_link.get(), i + 1, lv[i]);
+    for (int i = 0; i < 5; ++i) bind_text(w.insert_link.get(), i + 1, lv[i]);
     if (auto ok = step_done(w, w.insert_link.get()); !ok) return ok;
   }
   return {};
@@ -219,15 +219,15 @@ Result<void> recompute_latest(Writer& w) {
   auto update = prepare(w.db, "UPDATE versions SET latest=(version=?2) WHERE serial=?1");
   if (!select || !update) return std::unexpected(!select ? select.error() : update.error());
   for (const auto& serial : w.touched) {
-    bind(select->get(), 1, serial);
+    bind_text(select->get(), 1, serial);
     std::string best;
     while (sqlite3_step(select->get()) == SQLITE_ROW) {
       std::string v = column(select->get(), 0);
       if (sqlite3_column_int(select->get(), 1) == 0 && (best.empty() || compare_versions(v, best) > 0)) best = v;
     }
     sqlite3_reset(select->get());
-    bind(update->get(), 1, serial);
-    bind(update->get(), 2, best);
+    bind_text(update->get(), 1, serial);
+    bind_text(update->get(), 2, best);
     if (auto ok = step_done(w, update->get()); !ok) return ok;
   }
   return {};
@@ -312,7 +312,7 @@ Result<IndexStatus> Index::refresh(const Registry::Impl& impl) {
     if (auto ok = recompute_latest(*writer); !ok) return std::unexpected(ok.error());
     auto put = prepare(db_.get(), "INSERT OR REPLACE INTO meta VALUES ('commit', ?1)");
     if (!put) return std::unexpected(put.error());
-    bind(put->get(), 1, status.commit);
+    bind_text(put->get(), 1, status.commit);
     if (auto ok = step_done(*writer, put->get()); !ok) return std::unexpected(ok.error());
     return changed;
   };
