@@ -81,7 +81,7 @@ int run_check(const CheckOptions& options) {
     entries.push_back(std::move(entry));
     if (code == exit_io || (code == exit_findings && worst == exit_ok)) worst = code;
   }
-  if (options.json) print_json({{"manifests", entries}, {"ok", worst == exit_ok}});
+  if (options.json) print_json(nlohmann::json{{"manifests", entries}, {"ok", worst == exit_ok}});
   return worst;
 }
 
@@ -192,7 +192,7 @@ int run_new(const NewOptions& o) {
   }
   if (auto written = write_text(o.out, text, o.force); !written) return report_error(written.error());
   if (o.json)
-    print_json(nlohmann::ordered_json{{"written", o.out}, {"manifest", core::to_json(*manifest)}});
+    print_ordered_json(nlohmann::ordered_json{{"written", o.out}, {"manifest", core::to_json(*manifest)}});
   else
     std::cout << fmt::format("wrote {} ({})\n", o.out, summary(*manifest));
   return exit_ok;

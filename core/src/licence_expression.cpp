@@ -82,17 +82,22 @@ class Parser {
     auto first = (this->*next)();
     if (!first) return first;
     LicenceExpression node{op, {}, false, {}, {}};
-    node.operands.push_back(std::move(*first));
+    add_operand(node, std::move(*first));
     while (accept(word)) {
       auto operand = (this->*next)();
       if (!operand) return operand;
-      if (operand->op == op)  // flatten (A AND B) AND C
-        for (auto& o : operand->operands) node.operands.push_back(std::move(o));
-      else
-        node.operands.push_back(std::move(*operand));
+      add_operand(node, std::move(*operand));
     }
     if (node.operands.size() == 1) return std::move(node.operands.front());
     return node;
+  }
+
+  // Flattens (A AND B) AND C into one AND of three.
+  static void add_operand(LicenceExpression& node, LicenceExpression operand) {
+    if (operand.op == node.op)
+      for (auto& o : operand.operands) node.operands.push_back(std::move(o));
+    else
+      node.operands.push_back(std::move(operand));
   }
 
   Result<LicenceExpression> parse_or() {
