@@ -112,8 +112,11 @@ class Parser {
     if (!token)
       return fail(Errc::invalid, fmt::format("licence expression \"{}\" is incomplete", text_));
     if (*token == "(") {
+      if (++depth_ > max_depth)
+        return fail(Errc::invalid, fmt::format("licence expression nests parentheses more than {} deep", max_depth));
       ++pos_;
       auto inner = parse_or();
+      --depth_;
       if (!inner) return inner;
       if (!accept(")"))
         return fail(Errc::invalid, fmt::format("missing \")\" in licence expression \"{}\"", text_));
@@ -156,6 +159,8 @@ class Parser {
   std::string_view text_;
   std::vector<std::string> tokens_;
   std::size_t pos_ = 0;
+  int depth_ = 0;  // parentheses open at this point; bounded so hostile input cannot overflow the stack
+  static constexpr int max_depth = 32;
 };
 
 LicenceTerms leaf_terms(const LicenceExpression& leaf) {

@@ -95,6 +95,9 @@ TEST_CASE("syntax errors in expressions") {
   CHECK(parse_error("AND MIT") == "unexpected \"AND\" in licence expression \"AND MIT\"");
   CHECK(parse_error("GPL-2.0-only WITH") == "expected an exception after WITH in licence expression \"GPL-2.0-only WITH\"");
   CHECK(parse_error("LicenseRef-") == "\"LicenseRef-\" is not a known SPDX licence");
+  CHECK(parse_error(std::string(100000, '(') + "MIT" + std::string(100000, ')')) ==
+        "licence expression nests parentheses more than 32 deep");
+  CHECK(parse_error(std::string(32, '(') + "MIT" + std::string(32, ')')) == "(parsed)");
 }
 
 TEST_CASE("expressions parse into a tree and print canonically") {
