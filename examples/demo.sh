@@ -21,3 +21,6 @@ demo_dir=$(mktemp -d)
   "$ARCHIPEL" manifest check typo.json 2>&1 || echo "(exit code $?: refused, as expected)"
 )
 rm -rf "$demo_dir"
+
+step "archipel grid list"
+"$ARCHIPEL" grid list
