@@ -11,3 +11,8 @@ examples/manifests/os-shelf/part.json: ok (object "OS wall shelf" 1.0.0, CERN-OH
 examples/manifests/os-plate-slotted/part.json: ok (part "OS plate 2x1, slotted" 0.1.0, CERN-OHL-S-2.0)
 X
 same_err </dev/null
+# A folder stands for its part.json.
+expect 0 -- manifest check examples/manifests/os-plate
+same_out <<'X'
+examples/manifests/os-plate/part.json: ok (part "OS plate 2x1" 1.0.0, CERN-OHL-S-2.0)
+X

@@ -10,9 +10,14 @@ same_err <<'X'
 archipel: error: missing.json: no such file
 archipel: error: bad.json:/version: "one" is not a semantic version such as 1.2.0
 X
-mkdir folder.json
-expect 3 -- manifest check folder.json
+mkdir empty-folder
+expect 3 -- manifest check empty-folder
 same_err <<'X'
-archipel: error: folder.json: not a regular file
+archipel: error: empty-folder/part.json: no such file
+X
+mkfifo pipe.json
+expect 3 -- manifest check pipe.json
+same_err <<'X'
+archipel: error: pipe.json: not a regular file
 X
 expect 2 -- manifest check
