@@ -19,6 +19,7 @@ int main(int argc, char** argv) {
   Dispatch dispatch;
   register_version(app, dispatch);
   register_grid(app, dispatch);
+  register_validate(app, dispatch);
 
   try {
     app.parse(argc, argv);

@@ -30,5 +30,6 @@ inline void add_json_flag(CLI::App* sub, bool& json) {
 
 void register_version(CLI::App& app, Dispatch& dispatch);
 void register_grid(CLI::App& app, Dispatch& dispatch);
+void register_validate(CLI::App& app, Dispatch& dispatch);
 
 }  // namespace archipel::cli
