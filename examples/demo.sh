@@ -24,3 +24,15 @@ rm -rf "$demo_dir"
 
 step "archipel grid list"
 "$ARCHIPEL" grid list
+
+step "archipel grid show gridfinity"
+"$ARCHIPEL" grid show gridfinity
+
+step "archipel validate: an OpenStructures plate, a disc with a bolt circle, a Gridfinity foot"
+"$ARCHIPEL" validate examples/parts/os-plate-120x40/os-plate-120x40.step
+"$ARCHIPEL" validate examples/parts/os-disc-d120/os-disc-d120.step
+"$ARCHIPEL" validate examples/parts/gridfinity-1x1-foot/gridfinity-1x1-foot.step --grid gridfinity
+
+step "archipel validate: a deliberately off-grid plate (exit 1), drawn to off-grid-plate.svg"
+"$ARCHIPEL" validate examples/parts/off-grid-plate/off-grid-plate.step \
+  --svg "${TMPDIR:-/tmp}/off-grid-plate.svg" || echo "(exit $?: fails)"
