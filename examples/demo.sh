@@ -7,3 +7,9 @@ step() { printf '\n\033[1m== %s\033[0m\n' "$*"; }
 
 step "archipel --version"
 "$ARCHIPEL" --version
+
+step "archipel measure examples/parts/os-plate-120x40/os-plate-120x40.step --material aluminium"
+"$ARCHIPEL" measure examples/parts/os-plate-120x40/os-plate-120x40.step --material aluminium
+
+step "archipel measure examples/parts/gridfinity-1x1-foot/gridfinity-1x1-foot.step (blind magnet holes)"
+"$ARCHIPEL" measure examples/parts/gridfinity-1x1-foot/gridfinity-1x1-foot.step
