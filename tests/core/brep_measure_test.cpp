@@ -217,6 +217,9 @@ TEST_CASE("IGES solids and IGES surfaces (sewn into a solid) measure like STEP")
     REQUIRE(m.holes.size() == 2);
     CHECK(m.holes[0].through);
   }
+  const auto inch = measure(archipel::test::write_iges(shape, dir / "in.igs", 1, "IN"));
+  CHECK(inch.source_unit == "inch");
+  CHECK(close(inch.size_mm, {80, 40, 4}, eps));
 }
 
 TEST_CASE("BREP has no unit: millimetres with a warning, or the declared unit") {
