@@ -48,6 +48,11 @@ for f in $(ls "$PARTS"/*.step | sort -V) "$PARTS"/*.stl; do
   name=$(basename "$f")
   mb=$(awk "BEGIN{printf \"%.2f\", $(stat -c%s "$f")/1e6}")
   if [[ $f == *.step ]]; then read -r bt bm < <(measure "$BARE_STEP" "$f"); else read -r bt bm < <(measure "$BARE_MESH" "$f"); fi
+  if ! "$ARCHIPEL" measure "$f" --json >/dev/null 2>&1; then
+    printf '%-24s %8s %6s | %6ss %5sMB | archipel measure fails: %s\n' "$name" "$mb" - "$bt" "$bm" \
+      "$("$ARCHIPEL" measure "$f" 2>&1 | head -1)"
+    continue
+  fi
   read -r mt mm < <(measure "$ARCHIPEL" measure "$f" --json)
   holes=$("$ARCHIPEL" measure "$f" --json 2>/dev/null | python3 -c 'import json,sys; print(len(json.load(sys.stdin)["holes"]))' 2>/dev/null || echo "-")
   printf '%-24s %8s %6s | %6ss %5sMB | %6ss %5sMB %5sx' "$name" "$mb" "$holes" "$bt" "$bm" "$mt" "$mm" \
