@@ -2,14 +2,14 @@
 # Geometry benchmark: generates plates of growing size (up to 900 holes, several MB of STEP, and
 # a ~500k-triangle STL) and prints, side by side, `archipel measure` (and `archipel validate`
 # when the build has it) against the bare baselines: OpenCASCADE's STEPControl_Reader read +
-# transfer alone, and Assimp's import alone. Wall time and peak memory from /usr/bin/time -v.
+# transfer alone, and Assimp's import alone (bare_assimp_import). Wall time and peak memory from /usr/bin/time -v.
 # Usage: bench/bench_geometry.sh [BUILD_DIR]   (default: build)
 set -euo pipefail
 cd "$(dirname "$0")/.."
 BUILD=$(realpath "${1:-build}")
 ARCHIPEL=$BUILD/cli/archipel
 BARE_STEP=$BUILD/bench/archipel_bare_step_read
-BARE_MESH=$BUILD/bench/archipel_bare_mesh_import
+BARE_MESH=$BUILD/bench/bare_assimp_import
 MAKE_PARTS=$BUILD/bench/archipel_make_bench_parts
 for tool in "$ARCHIPEL" "$BARE_STEP" "$BARE_MESH" "$MAKE_PARTS"; do
   [ -x "$tool" ] || { echo "bench: missing $tool (build it first)" >&2; exit 3; }

@@ -8,6 +8,9 @@ step() { printf '\n\033[1m== %s\033[0m\n' "$*"; }
 step "archipel --version"
 "$ARCHIPEL" --version
 
+step "archipel grid list"
+"$ARCHIPEL" grid list
+
 step "archipel measure examples/parts/os-plate-120x40/os-plate-120x40.step --material aluminium"
 "$ARCHIPEL" measure examples/parts/os-plate-120x40/os-plate-120x40.step --material aluminium
 
