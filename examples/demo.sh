@@ -36,3 +36,7 @@ step "archipel validate: an OpenStructures plate, a disc with a bolt circle, a G
 step "archipel validate: a deliberately off-grid plate (exit 1), drawn to off-grid-plate.svg"
 "$ARCHIPEL" validate examples/parts/off-grid-plate/off-grid-plate.step \
   --svg "${TMPDIR:-/tmp}/off-grid-plate.svg" || echo "(exit $?: fails)"
+step "archipel measure examples/parts/os-plate-120x40/os-plate-120x40.step --material aluminium"
+"$ARCHIPEL" measure examples/parts/os-plate-120x40/os-plate-120x40.step --material aluminium
+step "archipel measure examples/parts/gridfinity-1x1-foot/gridfinity-1x1-foot.step (blind magnet holes)"
+"$ARCHIPEL" measure examples/parts/gridfinity-1x1-foot/gridfinity-1x1-foot.step
