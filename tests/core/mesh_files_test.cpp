@@ -2,6 +2,8 @@
 #include <doctest/doctest.h>
 
 #include <cmath>
+#include <fstream>
+#include <iterator>
 #include <random>
 
 #include "archipel/core/geometry.hpp"
@@ -147,6 +149,23 @@ TEST_CASE("bad mesh files give one io error naming the file") {
   check_io_error(write_bytes(dir / "nothing.obj", "v 0 0 0\nv 1 0 0\n"), "the file holds no triangle");
   check_io_error(write_bytes(dir / "flat.obj", "v 0 0 0\nv 1 0 0\nv 2 0 0\nf 1 2 3\n"),
                  "the mesh has no area: every triangle is degenerate");
+}
+
+TEST_CASE("a 3MF whose compressed model is corrupt fails cleanly (Assimp asserts on it)") {
+  const auto dir = fresh_dir("mesh-3mf-corrupt");
+  const auto path = write_3mf(small_box(), dir / "corrupt.3mf", "millimeter");
+  std::ifstream in(path, std::ios::binary);
+  std::string bytes((std::istreambuf_iterator<char>(in)), std::istreambuf_iterator<char>());
+  const std::string name = "3D/3dmodel.model";
+  const std::size_t header = bytes.find(name) - 30;  // the member's local file header
+  const std::size_t extra = std::uint8_t(bytes[header + 28]) | std::uint8_t(bytes[header + 29]) << 8;
+  const std::size_t data = header + 30 + name.size() + extra;
+  for (std::size_t i = 0; i < 24; ++i) bytes[data + 40 + i] = static_cast<char>(0x5A ^ i);
+  write_bytes(path, bytes);
+  const Error e = error_of(path);
+  CHECK(e.code == Errc::io);
+  CHECK(e.origin == path.string());
+  CHECK(e.message.find('\n') == std::string::npos);
 }
 
 TEST_CASE("the real Gridfinity corpus measures as its README says") {

@@ -267,11 +267,26 @@ std::filesystem::path write_gltf(const Soup& soup, const std::filesystem::path& 
   return write_bytes(path, s.str());
 }
 
+namespace {
+
+// The test folders are removed when the test program ends.
+struct Cleanup {
+  std::vector<std::filesystem::path> dirs;
+  ~Cleanup() {
+    std::error_code ec;
+    for (const auto& d : dirs) std::filesystem::remove_all(d, ec);
+  }
+};
+
+}  // namespace
+
 std::filesystem::path fresh_dir(const std::string& name) {
+  static Cleanup cleanup;
   const auto dir = std::filesystem::temp_directory_path() /
                    ("archipel-test-" + name + "-" + std::to_string(::getpid()));
   std::filesystem::remove_all(dir);
   std::filesystem::create_directories(dir);
+  cleanup.dirs.push_back(dir);
   return dir;
 }
 
