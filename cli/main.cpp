@@ -17,7 +17,21 @@ int main(int argc, char** argv) {
   });
 
   Dispatch dispatch;
+  register_manifest(app, dispatch);
   register_version(app, dispatch);
+  register_grid(app, dispatch);
+  register_measure(app, dispatch);
+  register_registry(app, dispatch);
+  register_publish(app, dispatch);
+  register_show(app, dispatch);
+  register_list(app, dispatch);
+  register_history(app, dispatch);
+  register_get(app, dispatch);
+  register_yank(app, dispatch);
+  register_fork(app, dispatch);
+  register_lineage(app, dispatch);
+  register_search(app, dispatch);
+  register_verify(app, dispatch);
 
   try {
     app.parse(argc, argv);

@@ -12,7 +12,7 @@ void register_version(CLI::App& app, Dispatch& dispatch) {
   auto* sub = app.add_subcommand("version", "Print the version of archipel and its libraries");
   auto json = std::make_shared<bool>(false);
   add_json_flag(sub, *json);
-  on_run(sub, dispatch, [json] {
+  on_run(sub, dispatch, [json]() -> int {
     if (*json) {
       print_json({{"archipel", core::version()},
                   {"geometry", core::geometry_library_versions()},

@@ -1,0 +1,68 @@
+// archipel show SERIAL[@VERSION]: one published version, its files, lineage and verdict.
+#include <iostream>
+
+#include <fmt/format.h>
+
+#include "commands.hpp"
+#include "commands/registry_options.hpp"
+#include "output.hpp"
+
+namespace archipel::cli {
+
+namespace {
+
+std::string str(const nlohmann::json& doc, const char* key) {
+  return doc.is_object() && doc.contains(key) && doc[key].is_string() ? doc[key].get<std::string>() : "";
+}
+
+void print_version(const registry::VersionInfo& v) {
+  const auto& m = v.manifest;
+  std::cout << v.serial << "@" << v.version << "  " << str(m, "name") << "\n";
+  auto row = [](const char* label, const std::string& value) {
+    if (!value.empty()) std::cout << fmt::format("  {:<10}{}\n", label, value);
+  };
+  row("kind", str(m, "kind"));
+  if (m.contains("designer")) {
+    row("designer", str(m["designer"], "name") + " <" + str(m["designer"], "email") + ">");
+  }
+  row("licence", str(m, "licence"));
+  row("versions", fmt::format("{}", fmt::join(v.versions, ", ")));
+  if (v.yanked) row("yanked", *v.yanked);
+  if (m.contains("lineage") && m["lineage"].contains("derived_from")) {
+    for (const auto& l : m["lineage"]["derived_from"]) {
+      row("derived", fmt::format("{} from {}@{}", str(l, "relation"), str(l, "serial"), str(l, "version")));
+    }
+  }
+  if (m.contains("files")) {
+    for (const auto& f : m["files"]) row("file", fmt::format("{}  sha256 {}", str(f, "path"), str(f, "sha256")));
+  }
+  if (v.measured.is_object()) row("verdict", str(v.measured, "verdict"));
+  row("folder", v.folder);
+}
+
+}  // namespace
+
+void register_show(CLI::App& app, Dispatch& dispatch) {
+  auto* sub = app.add_subcommand("show", "Show a published part (the latest version not yanked by default)");
+  auto o = add_registry_options(sub);
+  auto ref = std::make_shared<std::string>();
+  sub->add_option("serial", *ref, "SERIAL or SERIAL@VERSION")->required();
+  on_run(sub, dispatch, [o, ref]() -> int {
+    auto parsed = registry::parse_serial_ref(*ref);
+    if (!parsed) return report_error(parsed.error());
+    auto reg = open_registry(*o);
+    if (!reg) return report_error(reg.error());
+    auto info = reg->show(*parsed);
+    if (!info) return report_error(info.error());
+    if (o->json) {
+      print_json({{"serial", info->serial}, {"version", info->version}, {"folder", info->folder},
+                  {"versions", info->versions}, {"yanked", info->yanked ? nlohmann::json(*info->yanked) : nullptr},
+                  {"manifest", info->manifest}, {"measured", info->measured}});
+    } else {
+      print_version(*info);
+    }
+    return exit_ok;
+  });
+}
+
+}  // namespace archipel::cli

@@ -1,0 +1,33 @@
+// archipel verify: file hashes, manifests, lineage links and git objects; exit 1 on problems.
+#include <iostream>
+
+#include "commands.hpp"
+#include "commands/registry_options.hpp"
+#include "output.hpp"
+
+namespace archipel::cli {
+
+void register_verify(CLI::App& app, Dispatch& dispatch) {
+  auto* sub = app.add_subcommand("verify", "Check the registry's integrity (exit 1 when a problem is found)");
+  auto o = add_registry_options(sub);
+  on_run(sub, dispatch, [o]() -> int {
+    auto reg = open_registry(*o);
+    if (!reg) return report_error(reg.error());
+    auto report = reg->verify();
+    if (!report) return report_error(report.error());
+    if (o->json) {
+      auto problems = nlohmann::json::array();
+      for (const auto& p : report->problems) problems.push_back({{"where", p.where}, {"message", p.message}});
+      print_json({{"versions", report->versions}, {"files", report->files}, {"links", report->links},
+                  {"objects", report->objects}, {"problems", problems}, {"ok", report->problems.empty()}});
+    } else {
+      for (const auto& p : report->problems) std::cout << "problem: " << p.where << ": " << p.message << "\n";
+      std::cout << (report->problems.empty() ? "ok" : std::to_string(report->problems.size()) + " problems")
+                << ": " << report->versions << " versions, " << report->files << " files, "
+                << report->links << " lineage links, " << report->objects << " git objects checked\n";
+    }
+    return report->problems.empty() ? exit_ok : exit_findings;
+  });
+}
+
+}  // namespace archipel::cli

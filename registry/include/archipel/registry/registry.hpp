@@ -1,0 +1,215 @@
+#pragma once
+/// \file
+/// A registry of parts: a bare git repository holding `registry.json` and, sharded by serial,
+/// one folder per published version (`part.json`, its files as blobs, `measured.json`).
+/// See docs/registry.md for the layout. Every write is one commit moving refs/heads/main by
+/// compare-and-swap: concurrent writers retry on the new tip and no update is lost.
+
+#include <array>
+#include <cstdint>
+#include <filesystem>
+#include <memory>
+#include <optional>
+#include <string>
+#include <vector>
+
+#include <nlohmann/json.hpp>
+
+#include "archipel/core/result.hpp"
+#include "archipel/registry/serial.hpp"
+
+namespace archipel::registry {
+
+/// What a registry accepts.
+struct Policy {
+  std::vector<std::string> allowed_licences;  ///< SPDX ids; empty: every known licence
+  bool accept_nonconforming = false;  ///< may a part failing its grid be published (with a flag)
+  std::uint64_t max_file_bytes = 50ull * 1000 * 1000;  ///< largest file accepted
+};
+
+/// The content of `registry.json`.
+struct RegistryConfig {
+  std::string ns = "LOCAL";             ///< serial namespace, e.g. "BXL"
+  std::string name = "Local registry";  ///< human name
+  std::string grid = "openstructures";  ///< default grid standard id
+  Policy policy;
+};
+
+/// `registry.json` as a JSON document (keys sorted, byte-identical from run to run).
+[[nodiscard]] nlohmann::json to_json(const RegistryConfig& config);
+/// Reads `registry.json`, checked against schemas/registry.schema.json.
+[[nodiscard]] core::Result<RegistryConfig> parse_config(const nlohmann::json& doc,
+                                                        const std::string& origin);
+
+/// `$ARCHIPEL_REGISTRY`, else `$XDG_DATA_HOME/archipel/registry`, else
+/// `~/.local/share/archipel/registry`. `flag` (from `--registry`) wins over all of them.
+[[nodiscard]] std::filesystem::path registry_location(const std::optional<std::string>& flag);
+
+/// One file stored with a version.
+struct StoredFile {
+  std::string path;    ///< relative to the version folder (as in the manifest)
+  std::string sha256;  ///< hex digest
+  std::uint64_t bytes = 0;
+};
+
+/// What a publish (or fork) did.
+struct Published {
+  std::string serial;           ///< e.g. "BXL-P0042"
+  std::string version;          ///< e.g. "1.0.0"
+  std::string name;             ///< the part's name
+  bool new_serial = false;      ///< the serial was assigned by this publish
+  bool unchanged = false;       ///< the same content was already published: nothing done
+  bool serial_written = false;  ///< the serial was written back into the user's part.json
+  std::string commit;           ///< commit id (the existing tip when unchanged)
+  std::string folder;           ///< the version folder in the tree
+  std::string verdict;          ///< "pass", "warn", "fail" or "not-measured"
+  std::string content_sha256;   ///< sha256 of the stored part.json
+  int retries = 0;              ///< compare-and-swap retries needed
+  std::vector<StoredFile> files;
+};
+
+/// Options of `publish`.
+struct PublishOptions {
+  bool allow_nonconforming = false;  ///< publish a failing part when the policy accepts it
+  bool write_serial = true;          ///< write an assigned serial back into the manifest file
+};
+
+/// Options of `fork`.
+struct ForkOptions {
+  std::string designer;                ///< "Name <email>"
+  std::optional<std::string> name;     ///< default: the parent's name + " (fork)"
+  std::optional<std::string> licence;  ///< default: the parent's licence
+  std::string version = "1.0.0";       ///< the child's first version
+};
+
+/// One published version as stored.
+struct VersionInfo {
+  std::string serial;
+  std::string version;
+  std::string folder;                  ///< path in the tree
+  nlohmann::json manifest;             ///< part.json
+  nlohmann::json measured;             ///< measured.json (null when absent)
+  std::optional<std::string> yanked;   ///< the yank reason when yanked
+  std::vector<std::string> versions;   ///< every version of the serial, oldest first
+};
+
+/// One serial in `list`.
+struct PartSummary {
+  std::string serial;
+  std::string latest;                 ///< latest version not yanked ("" when all are yanked)
+  std::string name, kind, designer, licence;
+  std::vector<std::string> versions;  ///< oldest first
+  std::vector<std::string> yanked;    ///< yanked versions
+};
+
+/// One commit touching a serial.
+struct HistoryEntry {
+  std::string commit, author, email, message;
+  std::int64_t time = 0;  ///< seconds since the epoch
+};
+
+/// One node of a lineage.
+struct LineageNode {
+  std::string serial, version, name, designer, licence, relation;  ///< relation to its parent
+  std::string parent;                                              ///< "SERIAL@VERSION" or ""
+  int depth = 0;  ///< <0 ancestors (-1 the parent), 0 the part, >0 descendants
+};
+
+/// Ancestors (closest first) and descendants (depth-first) of one serial.
+struct Lineage {
+  std::vector<LineageNode> ancestors;
+  LineageNode self;
+  std::vector<LineageNode> descendants;
+};
+
+/// A search request; empty fields do not filter.
+struct SearchQuery {
+  std::string text;                          ///< full-text (FTS5) over name, description, tags...
+  std::string material, designer, grid, process;
+  std::string licence_allows;                ///< "commercial" or "derivatives"
+  std::optional<std::array<double, 3>> max_size;  ///< width, depth, height in millimetres
+  int limit = 50;
+};
+
+/// One search hit (the latest version of the serial that is not yanked).
+struct SearchHit {
+  std::string serial, version, name, designer, licence, grid;
+  std::array<double, 3> size{};  ///< declared (or measured) width, depth, height
+};
+
+/// How the index was brought up to date.
+struct IndexStatus {
+  std::string commit;       ///< the indexed commit
+  bool rebuilt = false;     ///< built from scratch
+  std::size_t changed = 0;  ///< versions (re)indexed
+  std::filesystem::path path;
+};
+
+/// One integrity problem found by `verify`.
+struct Problem {
+  std::string where;    ///< path in the tree, or object id
+  std::string message;
+};
+
+/// What `verify` checked.
+struct VerifyReport {
+  std::size_t versions = 0, files = 0, objects = 0, links = 0;
+  std::vector<Problem> problems;
+};
+
+/// An open registry.
+class Registry {
+ public:
+  /// Creates a registry at `path` (must not exist, or be an empty folder) with one commit.
+  [[nodiscard]] static core::Result<Registry> init(const std::filesystem::path& path,
+                                                   const RegistryConfig& config);
+  /// Opens the registry at `path`.
+  [[nodiscard]] static core::Result<Registry> open(const std::filesystem::path& path);
+
+  Registry(Registry&&) noexcept;
+  Registry& operator=(Registry&&) noexcept;
+  ~Registry();
+
+  /// The registry's folder.
+  [[nodiscard]] const std::filesystem::path& path() const;
+  /// Its `registry.json`.
+  [[nodiscard]] const RegistryConfig& config() const;
+  /// The tip commit id ("" for none).
+  [[nodiscard]] core::Result<std::string> tip() const;
+
+  /// Publishes the part described by the manifest at `manifest_path`.
+  [[nodiscard]] core::Result<Published> publish(const std::filesystem::path& manifest_path,
+                                                const PublishOptions& options = {});
+  /// A new part derived from `parent`, under a new serial.
+  [[nodiscard]] core::Result<Published> fork(const SerialRef& parent, const ForkOptions& options);
+  /// Flags a version as yanked; it stays retrievable.
+  [[nodiscard]] core::Result<std::string> yank(const SerialRef& ref, const std::string& reason);
+
+  /// One version (the latest not yanked when `ref` has none).
+  [[nodiscard]] core::Result<VersionInfo> show(const SerialRef& ref) const;
+  /// Every serial, in serial order.
+  [[nodiscard]] core::Result<std::vector<PartSummary>> list() const;
+  /// Commits touching `serial`, newest first.
+  [[nodiscard]] core::Result<std::vector<HistoryEntry>> history(const Serial& serial) const;
+  /// Writes a version's part.json, files and measured.json under `out`; returns the paths.
+  [[nodiscard]] core::Result<std::vector<std::string>> get(const SerialRef& ref,
+                                                           const std::filesystem::path& out) const;
+  /// Ancestors and descendants of `serial`.
+  [[nodiscard]] core::Result<Lineage> lineage(const Serial& serial);
+
+  /// Brings the search index up to date with the tip (incrementally when it can).
+  [[nodiscard]] core::Result<IndexStatus> refresh_index();
+  /// Searches the index (refreshing it first).
+  [[nodiscard]] core::Result<std::vector<SearchHit>> search(const SearchQuery& query);
+
+  /// Checks every file hash, manifest, lineage link and git object.
+  [[nodiscard]] core::Result<VerifyReport> verify() const;
+
+  struct Impl;  ///< private state (the git store)
+
+ private:
+  explicit Registry(std::unique_ptr<Impl> impl);
+  std::unique_ptr<Impl> impl_;
+};
+
+}  // namespace archipel::registry

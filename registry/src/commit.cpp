@@ -1,0 +1,192 @@
+// The publish transaction: serial assignment, immutability of versions, lineage links, commit.
+#include <algorithm>
+#include <charconv>
+
+#include <fmt/format.h>
+
+#include "manifest_view.hpp"
+#include "publish.hpp"
+
+namespace archipel::registry::detail {
+using core::Result;
+using nlohmann::json;
+
+Result<std::uint64_t> next_number(const git::Store& store, const git_tree* tree,
+                                  const std::string& ns, char kind) {
+  auto shards = store.list(tree, kind_folder(ns, kind));
+  if (!shards) return std::unexpected(shards.error());
+  std::uint64_t best_shard = 0;
+  bool any = false;
+  for (const auto& s : *shards) {
+    std::uint64_t n = 0;
+    auto [end, ec] = std::from_chars(s.name.data(), s.name.data() + s.name.size(), n);
+    if (ec == std::errc{} && end == s.name.data() + s.name.size() && (!any || n > best_shard)) {
+      best_shard = n;
+      any = true;
+    }
+  }
+  if (!any) return std::uint64_t{1};
+  auto serials = store.list(tree, fmt::format("{}/{:03}", kind_folder(ns, kind), best_shard));
+  if (!serials) return std::unexpected(serials.error());
+  std::uint64_t best = 0;
+  for (const auto& s : *serials) {
+    if (auto parsed = parse_serial(s.name)) best = std::max(best, parsed->number);
+  }
+  return std::max(best, best_shard * 1000) + 1;
+}
+
+std::vector<std::string> licence_ids(const std::string& expression) {
+  std::vector<std::string> ids;
+  std::string token;
+  bool after_with = false;
+  auto flush = [&] {
+    if (token.empty()) return;
+    if (token == "WITH") after_with = true;
+    else if (token != "AND" && token != "OR") {
+      if (!after_with) ids.push_back(token);
+      after_with = false;
+    }
+    token.clear();
+  };
+  for (char c : expression) {
+    if (c == ' ' || c == '(' || c == ')') flush();
+    else token += c;
+  }
+  flush();
+  return ids;
+}
+
+Result<void> check_licence_policy(const Policy& policy, const std::string& expression,
+                                  const std::string& origin) {
+  if (policy.allowed_licences.empty()) return {};
+  for (const auto& id : licence_ids(expression)) {
+    auto base = id.ends_with("+") ? id.substr(0, id.size() - 1) : id;
+    if (std::find(policy.allowed_licences.begin(), policy.allowed_licences.end(), base) ==
+        policy.allowed_licences.end()) {
+      return core::fail(core::Errc::invalid,
+                        fmt::format("licence \"{}\" is not accepted by this registry (allowed: {})",
+                                    id, fmt::join(policy.allowed_licences, ", ")),
+                        origin, "/licence");
+    }
+  }
+  return {};
+}
+
+namespace {
+
+Result<void> check_links(const git::Store& store, const git_tree* tree, const Prepared& part) {
+  auto links = derived_from(part.manifest);
+  for (std::size_t i = 0; i < links.size(); ++i) {
+    std::string pointer = fmt::format("/lineage/derived_from/{}/serial", i);
+    auto serial = parse_serial(links[i].serial);
+    if (!serial) {
+      return core::fail(core::Errc::invalid, serial.error().message, part.origin, pointer);
+    }
+    auto versions = versions_of(store, tree, *serial);
+    if (!versions) return std::unexpected(versions.error());
+    if (versions->empty()) {
+      return core::fail(core::Errc::invalid,
+                        fmt::format("derived_from names {}, which is not in this registry",
+                                    links[i].serial),
+                        part.origin, pointer);
+    }
+    if (!links[i].version.empty() &&
+        std::find(versions->begin(), versions->end(), links[i].version) == versions->end()) {
+      return core::fail(core::Errc::invalid,
+                        fmt::format("derived_from names {}@{}, which is not published",
+                                    links[i].serial, links[i].version),
+                        part.origin, fmt::format("/lineage/derived_from/{}/version", i));
+    }
+  }
+  return {};
+}
+
+// Finds the serial of a later version, or checks that a serial from the manifest may be used.
+Result<Serial> choose_serial(const Registry::Impl& impl, const git_tree* tree,
+                             const Prepared& part, bool& fresh) {
+  fresh = false;
+  if (part.serial) {
+    auto versions = versions_of(impl.store, tree, *part.serial);
+    if (!versions) return std::unexpected(versions.error());
+    if (versions->empty() && part.serial->ns == impl.config.ns) {
+      return core::fail(core::Errc::invalid,
+                        fmt::format("serial {} was not assigned by this registry; remove \"serial\" "
+                                    "to publish as a new part",
+                                    part.serial->to_string()),
+                        part.origin, "/serial");
+    }
+    if (part.serial->kind != part.kind) {
+      return core::fail(core::Errc::invalid,
+                        fmt::format("serial {} does not match kind \"{}\"", part.serial->to_string(),
+                                    text(part.manifest, "kind")),
+                        part.origin, "/serial");
+    }
+    return *part.serial;
+  }
+  auto number = next_number(impl.store, tree, impl.config.ns, part.kind);
+  if (!number) return std::unexpected(number.error());
+  fresh = true;
+  return Serial{impl.config.ns, part.kind, *number};
+}
+
+}  // namespace
+
+Result<Published> commit_prepared(Registry::Impl& impl, const Prepared& part) {
+  Published out;
+  out.version = part.version;
+  out.name = part.name;
+  out.verdict = part.verdict;
+  out.files = part.files;
+  auto build = [&](const git::Snapshot& snap) -> Result<std::optional<git::CommitRequest>> {
+    const git_tree* tree = snap.tree.get();
+    out.unchanged = false;
+    if (auto ok = check_links(impl.store, tree, part); !ok) return std::unexpected(ok.error());
+    bool fresh = false;
+    auto serial = choose_serial(impl, tree, part, fresh);
+    if (!serial) return std::unexpected(serial.error());
+    json manifest = part.manifest;
+    manifest["serial"] = serial->to_string();
+    std::string bytes = canonical(manifest);
+    out.serial = serial->to_string();
+    out.new_serial = fresh;
+    out.folder = serial->folder() + "/" + part.version;
+    out.content_sha256 = sha256_hex(bytes);
+    out.commit = snap.commit ? git::to_hex(*snap.commit) : "";
+    auto existing = impl.store.read(tree, out.folder + "/" + manifest_name);
+    if (!existing) return std::unexpected(existing.error());
+    if (*existing) {
+      if (**existing == bytes) {
+        out.unchanged = true;
+        return std::optional<git::CommitRequest>{};
+      }
+      return core::fail(core::Errc::invalid,
+                        fmt::format("{}@{} is already published with other content (sha256 {}); "
+                                    "publish a new version",
+                                    out.serial, part.version, sha256_hex(**existing)),
+                        part.origin, "/version");
+    }
+    auto manifest_blob = impl.store.write_blob(bytes);
+    if (!manifest_blob) return std::unexpected(manifest_blob.error());
+    git::CommitRequest request;
+    request.changes.push_back({out.folder + "/" + manifest_name, *manifest_blob});
+    for (const auto& [path, id] : part.blobs) request.changes.push_back({out.folder + "/" + path, id});
+    if (!part.measured.is_null()) {
+      auto measured = impl.store.write_blob(canonical(part.measured));
+      if (!measured) return std::unexpected(measured.error());
+      request.changes.push_back({out.folder + "/" + measured_name, *measured});
+    }
+    request.message = fmt::format("{} {}@{} \"{}\"", part.verb, out.serial, part.version, part.name);
+    request.author_name = part.author_name;
+    request.author_email = part.author_email;
+    return std::optional{std::move(request)};
+  };
+  auto outcome = impl.store.transact(build);
+  if (!outcome) return std::unexpected(outcome.error());
+  if (*outcome) {
+    out.commit = git::to_hex((*outcome)->commit);
+    out.retries = (*outcome)->retries;
+  }
+  return out;
+}
+
+}  // namespace archipel::registry::detail

@@ -1,0 +1,128 @@
+// Queries on the search index: search, lineage edges, node summaries.
+#include <algorithm>
+#include <functional>
+
+#include <fmt/format.h>
+
+#include "index.hpp"
+
+namespace archipel::registry::detail {
+using core::Result;
+
+namespace {
+
+std::string column(sqlite3_stmt* s, int i) {
+  const auto* t = sqlite3_column_text(s, i);
+  return t ? reinterpret_cast<const char*>(t) : "";
+}
+
+// Free text becomes an FTS5 query of quoted prefix terms, so that no user text is FTS syntax.
+std::string fts_query(const std::string& text) {
+  std::string out, token;
+  auto flush = [&] {
+    if (token.empty()) return;
+    if (!out.empty()) out += ' ';
+    out += "\"" + token + "\"*";
+    token.clear();
+  };
+  for (unsigned char c : text) {
+    if (std::isalnum(c) || c >= 0x80) token += static_cast<char>(c);
+    else flush();
+  }
+  flush();
+  return out;
+}
+
+}  // namespace
+
+Result<std::vector<SearchHit>> Index::search(const SearchQuery& q) const {
+  std::string sql =
+      "SELECT v.serial, v.version, v.name, v.designer, v.licence, v.grid, v.width, v.depth, v.height "
+      "FROM versions v";
+  std::vector<std::string> params;
+  std::string where = " WHERE v.latest = 1";
+  std::string match = fts_query(q.text);
+  if (!match.empty()) {
+    sql += " JOIN fts ON fts.rowid = v.id";
+    where += " AND fts MATCH ?";
+    params.push_back(match);
+  }
+  auto like = [&](const char* col, const std::string& value) {
+    if (value.empty()) return;
+    where += fmt::format(" AND v.{} LIKE ? ESCAPE '\\'", col);
+    std::string escaped;
+    for (char c : value) {
+      if (c == '%' || c == '_' || c == '\\') escaped += '\\';
+      escaped += c;
+    }
+    params.push_back("%" + escaped + "%");
+  };
+  like("materials", q.material);
+  like("designer", q.designer);
+  like("processes", q.process);
+  if (!q.grid.empty()) {
+    where += " AND v.grid = ?";
+    params.push_back(q.grid);
+  }
+  if (q.licence_allows == "commercial") where += " AND v.commercial = 1";
+  else if (q.licence_allows == "derivatives") where += " AND v.derivatives = 1";
+  else if (!q.licence_allows.empty()) {
+    return core::fail(core::Errc::usage, fmt::format("--licence-allows takes commercial or derivatives, "
+                                                     "not \"{}\"", q.licence_allows));
+  }
+  if (q.max_size) {
+    auto box = *q.max_size;
+    std::sort(box.begin(), box.end(), std::greater<>());
+    where += fmt::format(" AND v.size1 > 0 AND v.size1 <= {} AND v.size2 <= {} AND v.size3 <= {}",
+                         box[0] + 1e-6, box[1] + 1e-6, box[2] + 1e-6);
+  }
+  sql += where + (match.empty() ? " ORDER BY v.serial" : " ORDER BY bm25(fts), v.serial") +
+         fmt::format(" LIMIT {}", std::max(1, q.limit));
+  auto s = prepare(db_.get(), sql);
+  if (!s) return std::unexpected(s.error());
+  for (std::size_t i = 0; i < params.size(); ++i) {
+    sqlite3_bind_text(s->get(), static_cast<int>(i + 1), params[i].c_str(), -1, SQLITE_TRANSIENT);
+  }
+  std::vector<SearchHit> hits;
+  int rc = 0;
+  while ((rc = sqlite3_step(s->get())) == SQLITE_ROW) {
+    SearchHit h{column(s->get(), 0), column(s->get(), 1), column(s->get(), 2), column(s->get(), 3),
+                column(s->get(), 4), column(s->get(), 5), {}};
+    for (int i = 0; i < 3; ++i) h.size[i] = sqlite3_column_double(s->get(), 6 + i);
+    hits.push_back(std::move(h));
+  }
+  if (rc != SQLITE_DONE) return core::fail(core::Errc::io, fmt::format("index: {}", sqlite3_errmsg(db_.get())));
+  return hits;
+}
+
+Result<std::vector<Edge>> Index::edges(const std::string& serial, bool parents) const {
+  auto s = prepare(db_.get(), parents ? "SELECT * FROM links WHERE child=?1 ORDER BY parent, child_version"
+                                      : "SELECT * FROM links WHERE parent=?1 ORDER BY child, child_version");
+  if (!s) return std::unexpected(s.error());
+  sqlite3_bind_text(s->get(), 1, serial.c_str(), -1, SQLITE_TRANSIENT);
+  std::vector<Edge> out;
+  while (sqlite3_step(s->get()) == SQLITE_ROW) {
+    out.push_back({column(s->get(), 0), column(s->get(), 1), column(s->get(), 2), column(s->get(), 3),
+                   column(s->get(), 4)});
+  }
+  return out;
+}
+
+Result<LineageNode> Index::node(const std::string& serial) const {
+  auto s = prepare(db_.get(),
+                   "SELECT version, name, designer, licence FROM versions WHERE serial=?1 "
+                   "ORDER BY latest DESC, id DESC LIMIT 1");
+  if (!s) return std::unexpected(s.error());
+  sqlite3_bind_text(s->get(), 1, serial.c_str(), -1, SQLITE_TRANSIENT);
+  LineageNode n;
+  n.serial = serial;
+  if (sqlite3_step(s->get()) == SQLITE_ROW) {
+    n.version = column(s->get(), 0);
+    n.name = column(s->get(), 1);
+    n.designer = column(s->get(), 2);
+    n.licence = column(s->get(), 3);
+  }
+  return n;
+}
+
+}  // namespace archipel::registry::detail

@@ -1,0 +1,29 @@
+#pragma once
+// Measuring a part's geometry files at publication and checking them against the registry's
+// grid: the result is stored as measured.json next to part.json.
+
+#include <filesystem>
+#include <string>
+
+#include <nlohmann/json.hpp>
+
+#include "archipel/registry/registry.hpp"
+
+namespace archipel::registry::detail {
+
+/// measured.json and the overall verdict ("pass", "warn", "fail", "not-measured").
+struct Measured {
+  nlohmann::json document;
+  std::string verdict;
+};
+
+/// Measures every geometry file of `manifest` (paths relative to `dir`) and validates it
+/// against the registry's grid. A failing part is refused unless the policy accepts
+/// non-conforming parts and `allow_nonconforming` is set.
+[[nodiscard]] core::Result<Measured> measure_part(const nlohmann::json& manifest,
+                                                  const std::filesystem::path& dir,
+                                                  const RegistryConfig& config,
+                                                  bool allow_nonconforming,
+                                                  const std::string& origin);
+
+}  // namespace archipel::registry::detail

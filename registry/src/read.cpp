@@ -1,0 +1,222 @@
+// Reading a registry: show, list, history, get, and yank (a flag written into the tree).
+#include <fstream>
+#include <system_error>
+
+#include <fmt/format.h>
+
+#include "impl.hpp"
+#include "manifest_view.hpp"
+
+namespace archipel::registry {
+namespace fs = std::filesystem;
+using core::Result;
+using nlohmann::json;
+
+Result<VersionInfo> Registry::show(const SerialRef& ref) const {
+  auto snap = impl_->store.snapshot();
+  if (!snap) return std::unexpected(snap.error());
+  const git_tree* tree = snap->tree.get();
+  auto version = detail::resolve_version(impl_->store, tree, ref);
+  if (!version) return std::unexpected(version.error());
+  VersionInfo info;
+  info.serial = ref.serial.to_string();
+  info.version = *version;
+  info.folder = ref.serial.folder() + "/" + *version;
+  auto manifest = detail::read_json(impl_->store, tree, info.folder + "/" + detail::manifest_name);
+  if (!manifest) return std::unexpected(manifest.error());
+  if (!*manifest) return core::fail(core::Errc::io, "part.json is missing", info.folder);
+  info.manifest = std::move(**manifest);
+  auto measured = detail::read_json(impl_->store, tree, info.folder + "/" + detail::measured_name);
+  if (!measured) return std::unexpected(measured.error());
+  if (*measured) info.measured = std::move(**measured);
+  auto yanked = detail::read_json(impl_->store, tree, info.folder + "/" + detail::yanked_name);
+  if (!yanked) return std::unexpected(yanked.error());
+  if (*yanked) info.yanked = detail::text(**yanked, "reason");
+  auto versions = detail::versions_of(impl_->store, tree, ref.serial);
+  if (!versions) return std::unexpected(versions.error());
+  info.versions = std::move(*versions);
+  return info;
+}
+
+namespace {
+
+Result<void> summarise(const git::Store& store, const git_tree* tree, const Serial& serial,
+                       std::vector<PartSummary>& out) {
+  PartSummary s;
+  s.serial = serial.to_string();
+  auto versions = detail::versions_of(store, tree, serial);
+  if (!versions) return std::unexpected(versions.error());
+  s.versions = *versions;
+  for (const auto& v : s.versions) {
+    auto y = detail::is_yanked(store, tree, serial.folder() + "/" + v);
+    if (!y) return std::unexpected(y.error());
+    if (*y) s.yanked.push_back(v);
+    else s.latest = v;
+  }
+  std::string shown = s.latest.empty() ? s.versions.back() : s.latest;
+  auto m = detail::read_json(store, tree, serial.folder() + "/" + shown + "/" + detail::manifest_name);
+  if (!m) return std::unexpected(m.error());
+  if (*m) {
+    s.name = detail::text(**m, "name");
+    s.kind = detail::text(**m, "kind");
+    s.designer = detail::designer_name(**m);
+    s.licence = detail::text(**m, "licence");
+  }
+  out.push_back(std::move(s));
+  return {};
+}
+
+}  // namespace
+
+Result<std::vector<PartSummary>> Registry::list() const {
+  auto snap = impl_->store.snapshot();
+  if (!snap) return std::unexpected(snap.error());
+  const git_tree* tree = snap->tree.get();
+  std::vector<PartSummary> out;
+  auto namespaces = impl_->store.list(tree, "parts");
+  if (!namespaces) return std::unexpected(namespaces.error());
+  for (const auto& ns : *namespaces) {
+    for (char kind : {'C', 'O', 'P'}) {
+      auto shards = impl_->store.list(tree, kind_folder(ns.name, kind));
+      if (!shards) return std::unexpected(shards.error());
+      for (const auto& shard : *shards) {
+        auto serials = impl_->store.list(tree, kind_folder(ns.name, kind) + "/" + shard.name);
+        if (!serials) return std::unexpected(serials.error());
+        for (const auto& entry : *serials) {
+          auto serial = parse_serial(entry.name);
+          if (!serial) continue;  // verify reports stray folders
+          if (auto ok = summarise(impl_->store, tree, *serial, out); !ok) {
+            return std::unexpected(ok.error());
+          }
+        }
+      }
+    }
+  }
+  return out;
+}
+
+Result<std::vector<HistoryEntry>> Registry::history(const Serial& serial) const {
+  std::vector<HistoryEntry> out;
+  auto head = impl_->store.tip();
+  if (!head) return std::unexpected(head.error());
+  if (!*head) return out;
+  git_revwalk* raw = nullptr;
+  if (int rc = git_revwalk_new(&raw, impl_->store.repo()); rc < 0) {
+    return std::unexpected(git::last_error(rc, "cannot walk the history", impl_->path.string()));
+  }
+  git::RevWalk walk(raw);
+  git_revwalk_sorting(raw, GIT_SORT_TOPOLOGICAL | GIT_SORT_TIME);
+  git_revwalk_push(raw, &**head);
+  git_oid id;
+  std::string folder = serial.folder();
+  while (git_revwalk_next(&id, raw) == 0) {
+    git_commit* c = nullptr;
+    if (int rc = git_commit_lookup(&c, impl_->store.repo(), &id); rc < 0) {
+      return std::unexpected(git::last_error(rc, "cannot read a commit", impl_->path.string()));
+    }
+    git::Commit commit(c);
+    auto tree = impl_->store.tree_of(id);
+    if (!tree) return std::unexpected(tree.error());
+    auto now = impl_->store.entry(tree->get(), folder);
+    if (!now) return std::unexpected(now.error());
+    std::optional<git::Entry> before;
+    if (git_commit_parentcount(c) > 0) {
+      auto parent_tree = impl_->store.tree_of(*git_commit_parent_id(c, 0));
+      if (!parent_tree) return std::unexpected(parent_tree.error());
+      auto e = impl_->store.entry(parent_tree->get(), folder);
+      if (!e) return std::unexpected(e.error());
+      before = *e;
+    }
+    bool same = now->has_value() == before.has_value() &&
+                (!*now || git_oid_equal(&(*now)->id, &before->id));
+    if (same) continue;
+    const git_signature* a = git_commit_author(c);
+    std::string message = git_commit_message(c);
+    while (!message.empty() && message.back() == '\n') message.pop_back();
+    out.push_back({git::to_hex(id), a->name, a->email, message, a->when.time});
+  }
+  if (out.empty()) {
+    return core::fail(core::Errc::invalid, fmt::format("{} is not in this registry", serial.to_string()));
+  }
+  return out;
+}
+
+namespace {
+
+struct Materialiser {
+  const git::Store* store;
+  fs::path out;
+  std::vector<std::string> written;
+  std::optional<core::Error> error;
+};
+
+int write_entry(const char* root, const git_tree_entry* entry, void* payload) {
+  auto* m = static_cast<Materialiser*>(payload);
+  if (git_tree_entry_type(entry) != GIT_OBJECT_BLOB) return 0;
+  std::string rel = std::string(root) + git_tree_entry_name(entry);
+  auto bytes = m->store->read_blob(*git_tree_entry_id(entry));
+  if (!bytes) {
+    m->error = bytes.error();
+    return -1;
+  }
+  fs::path target = m->out / rel;
+  std::error_code ec;
+  fs::create_directories(target.parent_path(), ec);
+  if (fs::exists(fs::symlink_status(target, ec))) {
+    m->error = core::Error{core::Errc::invalid, "already exists; not overwritten", target.string(), {}};
+    return -1;
+  }
+  std::ofstream f(target, std::ios::binary);
+  f.write(bytes->data(), static_cast<std::streamsize>(bytes->size()));
+  if (!f) {
+    m->error = core::Error{core::Errc::io, "cannot write", target.string(), {}};
+    return -1;
+  }
+  m->written.push_back(rel);
+  return 0;
+}
+
+}  // namespace
+
+Result<std::vector<std::string>> Registry::get(const SerialRef& ref, const fs::path& out) const {
+  auto info = show(ref);
+  if (!info) return std::unexpected(info.error());
+  auto snap = impl_->store.snapshot();
+  if (!snap) return std::unexpected(snap.error());
+  auto entry = impl_->store.entry(snap->tree.get(), info->folder);
+  if (!entry) return std::unexpected(entry.error());
+  git_tree* raw = nullptr;
+  if (int rc = git_tree_lookup(&raw, impl_->store.repo(), &(*entry)->id); rc < 0) {
+    return std::unexpected(git::last_error(rc, "cannot read " + info->folder, impl_->path.string()));
+  }
+  git::Tree tree(raw);
+  Materialiser m{&impl_->store, out, {}, {}};
+  git_tree_walk(raw, GIT_TREEWALK_PRE, write_entry, &m);
+  if (m.error) return std::unexpected(*m.error);
+  return m.written;
+}
+
+Result<std::string> Registry::yank(const SerialRef& ref, const std::string& reason) {
+  if (!ref.version) {
+    return core::fail(core::Errc::usage, "yank needs SERIAL@VERSION, e.g. " + ref.serial.to_string() + "@1.0.0");
+  }
+  if (reason.empty()) return core::fail(core::Errc::usage, "yank needs a --reason");
+  auto blob = impl_->store.write_blob(detail::canonical(json{{"reason", reason}}));
+  if (!blob) return std::unexpected(blob.error());
+  std::string folder = ref.serial.folder() + "/" + *ref.version;
+  auto done = impl_->store.transact([&](const git::Snapshot& snap)
+                                        -> Result<std::optional<git::CommitRequest>> {
+    auto version = detail::resolve_version(impl_->store, snap.tree.get(), ref);
+    if (!version) return std::unexpected(version.error());
+    auto yanked = detail::is_yanked(impl_->store, snap.tree.get(), folder);
+    if (!yanked) return std::unexpected(yanked.error());
+    if (*yanked) return std::optional<git::CommitRequest>{};
+    return git::CommitRequest{{{folder + "/" + detail::yanked_name, *blob}},
+                              fmt::format("yank {}: {}", ref.to_string(), reason),
+                              "Archipel", "registry@archipel.invalid"};
+  });
+  if (!done) return std::unexpected(done.error());
+  return *done ? git::to_hex((**done).commit) : std::string{};
+}
+
+}  // namespace archipel::registry

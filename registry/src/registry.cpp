@@ -1,0 +1,229 @@
+// Opening and creating registries, registry.json, and helpers shared by the operations.
+#include <algorithm>
+#include <cstdlib>
+#include <system_error>
+
+#include <fmt/format.h>
+#include <openssl/evp.h>
+
+#include "archipel/core/json.hpp"
+#include "impl.hpp"
+
+namespace archipel::registry {
+namespace fs = std::filesystem;
+using core::Result;
+using nlohmann::json;
+
+json to_json(const RegistryConfig& c) {
+  return json{{"schema", 1},
+              {"namespace", c.ns},
+              {"name", c.name},
+              {"grid", c.grid},
+              {"policy",
+               {{"allowed_licences", c.policy.allowed_licences},
+                {"accept_nonconforming", c.policy.accept_nonconforming},
+                {"max_file_bytes", c.policy.max_file_bytes}}}};
+}
+
+Result<RegistryConfig> parse_config(const json& doc, const std::string& origin) {
+  auto violations = core::validate_against_schema(doc, "registry.schema.json");
+  if (!violations) return std::unexpected(core::with_origin(violations.error(), origin));
+  if (!violations->empty()) {
+    const auto& v = violations->front();
+    return core::fail(core::Errc::invalid, v.message, origin, v.pointer);
+  }
+  RegistryConfig c;
+  c.ns = doc["namespace"].get<std::string>();
+  c.name = doc["name"].get<std::string>();
+  c.grid = doc["grid"].get<std::string>();
+  const json& p = doc["policy"];
+  c.policy.allowed_licences = p["allowed_licences"].get<std::vector<std::string>>();
+  c.policy.accept_nonconforming = p["accept_nonconforming"].get<bool>();
+  c.policy.max_file_bytes = p["max_file_bytes"].get<std::uint64_t>();
+  return c;
+}
+
+fs::path registry_location(const std::optional<std::string>& flag) {
+  if (flag && !flag->empty()) return *flag;
+  if (const char* env = std::getenv("ARCHIPEL_REGISTRY"); env != nullptr && *env != '\0') return env;
+  if (const char* xdg = std::getenv("XDG_DATA_HOME"); xdg != nullptr && *xdg == '/') {
+    return fs::path(xdg) / "archipel" / "registry";
+  }
+  const char* home = std::getenv("HOME");
+  return fs::path(home != nullptr ? home : ".") / ".local" / "share" / "archipel" / "registry";
+}
+
+Registry::Registry(std::unique_ptr<Impl> impl) : impl_(std::move(impl)) {}
+Registry::Registry(Registry&&) noexcept = default;
+Registry& Registry::operator=(Registry&&) noexcept = default;
+Registry::~Registry() = default;
+
+const fs::path& Registry::path() const { return impl_->path; }
+const RegistryConfig& Registry::config() const { return impl_->config; }
+
+Result<std::string> Registry::tip() const {
+  auto t = impl_->store.tip();
+  if (!t) return std::unexpected(t.error());
+  return *t ? git::to_hex(**t) : std::string{};
+}
+
+Result<Registry> Registry::init(const fs::path& path, const RegistryConfig& config) {
+  if (auto checked = parse_config(to_json(config), "registry.json"); !checked) {
+    return std::unexpected(checked.error());
+  }
+  std::error_code ec;
+  if (fs::exists(path, ec) && !(fs::is_directory(path, ec) && fs::is_empty(path, ec))) {
+    return core::fail(core::Errc::invalid, "already exists and is not an empty folder",
+                      path.string());
+  }
+  auto store = git::Store::init(path);
+  if (!store) return std::unexpected(store.error());
+  auto blob = store->write_blob(detail::canonical(to_json(config)));
+  if (!blob) return std::unexpected(blob.error());
+  auto done = store->transact([&](const git::Snapshot&) -> Result<std::optional<git::CommitRequest>> {
+    return git::CommitRequest{{{detail::config_name, *blob}},
+                              fmt::format("registry init {} \"{}\"", config.ns, config.name),
+                              "Archipel",
+                              "registry@archipel.invalid"};
+  });
+  if (!done) return std::unexpected(done.error());
+  auto impl = std::make_unique<Impl>(Impl{std::move(*store), config, path});
+  return Registry(std::move(impl));
+}
+
+Result<Registry> Registry::open(const fs::path& path) {
+  auto store = git::Store::open(path);
+  if (!store) return std::unexpected(store.error());
+  auto snap = store->snapshot();
+  if (!snap) return std::unexpected(snap.error());
+  auto doc = detail::read_json(*store, snap->tree.get(), detail::config_name);
+  if (!doc) return std::unexpected(doc.error());
+  if (!*doc) {
+    return core::fail(core::Errc::io, "not a registry: no registry.json on refs/heads/main",
+                      path.string());
+  }
+  auto config = parse_config(**doc, (path / detail::config_name).string());
+  if (!config) return std::unexpected(config.error());
+  auto impl = std::make_unique<Impl>(Impl{std::move(*store), std::move(*config), path});
+  return Registry(std::move(impl));
+}
+
+namespace detail {
+
+// Splits "1.2.3-rc.1+b" into numeric core and prerelease; false when not semver-shaped.
+static bool split_semver(const std::string& v, std::array<unsigned long, 3>& core_part,
+                         std::string& pre) {
+  std::string main = v.substr(0, v.find('+'));
+  auto dash = main.find('-');
+  pre = dash == std::string::npos ? "" : main.substr(dash + 1);
+  main = main.substr(0, dash);
+  std::size_t pos = 0;
+  for (int i = 0; i < 3; ++i) {
+    auto end = main.find('.', pos);
+    std::string part = main.substr(pos, end == std::string::npos ? std::string::npos : end - pos);
+    if (part.empty() || part.find_first_not_of("0123456789") != std::string::npos) return false;
+    core_part[i] = std::stoul(part);
+    if ((i < 2) != (end != std::string::npos)) return false;
+    pos = end + 1;
+  }
+  return true;
+}
+
+int compare_versions(const std::string& a, const std::string& b) {
+  std::array<unsigned long, 3> ca{}, cb{};
+  std::string pa, pb;
+  bool oka = split_semver(a, ca, pa), okb = split_semver(b, cb, pb);
+  if (oka != okb) return oka ? 1 : -1;
+  if (!oka) return a < b ? -1 : (a > b ? 1 : 0);
+  if (ca != cb) return ca < cb ? -1 : 1;
+  if (pa == pb) return 0;
+  if (pa.empty() || pb.empty()) return pa.empty() ? 1 : -1;  // a release follows its prereleases
+  return pa < pb ? -1 : 1;  // simplified: identifiers compared as text
+}
+
+Result<std::vector<std::string>> versions_of(const git::Store& store, const git_tree* tree,
+                                             const Serial& serial) {
+  auto entries = store.list(tree, serial.folder());
+  if (!entries) return std::unexpected(entries.error());
+  std::vector<std::string> out;
+  for (const auto& e : *entries) {
+    if (e.is_tree) out.push_back(e.name);
+  }
+  std::sort(out.begin(), out.end(),
+            [](const std::string& a, const std::string& b) { return compare_versions(a, b) < 0; });
+  return out;
+}
+
+Result<bool> is_yanked(const git::Store& store, const git_tree* tree, const std::string& folder) {
+  auto e = store.entry(tree, folder + "/" + yanked_name);
+  if (!e) return std::unexpected(e.error());
+  return e->has_value();
+}
+
+Result<std::string> resolve_version(const git::Store& store, const git_tree* tree,
+                                    const SerialRef& ref) {
+  auto versions = versions_of(store, tree, ref.serial);
+  if (!versions) return std::unexpected(versions.error());
+  if (versions->empty()) {
+    return core::fail(core::Errc::invalid, fmt::format("{} is not in this registry", ref.serial.to_string()));
+  }
+  if (ref.version) {
+    if (std::find(versions->begin(), versions->end(), *ref.version) == versions->end()) {
+      return core::fail(core::Errc::invalid,
+                        fmt::format("{} has no version {} (versions: {})", ref.serial.to_string(),
+                                    *ref.version, fmt::join(*versions, ", ")));
+    }
+    return *ref.version;
+  }
+  for (auto it = versions->rbegin(); it != versions->rend(); ++it) {
+    auto yanked = is_yanked(store, tree, ref.serial.folder() + "/" + *it);
+    if (!yanked) return std::unexpected(yanked.error());
+    if (!*yanked) return *it;
+  }
+  return core::fail(core::Errc::invalid,
+                    fmt::format("every version of {} is yanked; name one with @VERSION",
+                                ref.serial.to_string()));
+}
+
+Result<std::optional<json>> read_json(const git::Store& store, const git_tree* tree,
+                                      const std::string& path) {
+  auto bytes = store.read(tree, path);
+  if (!bytes) return std::unexpected(bytes.error());
+  if (!*bytes) return std::optional<json>{};
+  auto doc = core::parse_json(**bytes, path);
+  if (!doc) return std::unexpected(doc.error());
+  return std::optional<json>{std::move(*doc)};
+}
+
+std::string canonical(const json& doc) {
+  return doc.dump(2, ' ', false, json::error_handler_t::strict) + "\n";
+}
+
+std::string sha256_hex(std::string_view bytes) {
+  unsigned char digest[EVP_MAX_MD_SIZE];
+  unsigned int len = 0;
+  EVP_Digest(bytes.data(), bytes.size(), digest, &len, EVP_sha256(), nullptr);
+  std::string out;
+  out.reserve(len * 2);
+  for (unsigned int i = 0; i < len; ++i) out += fmt::format("{:02x}", digest[i]);
+  return out;
+}
+
+Result<std::pair<std::string, std::string>> parse_person(const std::string& text) {
+  auto lt = text.find('<');
+  auto gt = text.rfind('>');
+  if (lt == std::string::npos || gt == std::string::npos || gt < lt || gt + 1 != text.size()) {
+    return core::fail(core::Errc::usage,
+                      fmt::format("\"{}\" is not \"Name <email>\"", text));
+  }
+  std::string name = text.substr(0, lt);
+  while (!name.empty() && name.back() == ' ') name.pop_back();
+  std::string email = text.substr(lt + 1, gt - lt - 1);
+  if (name.empty() || email.find('@') == std::string::npos) {
+    return core::fail(core::Errc::usage, fmt::format("\"{}\" is not \"Name <email>\"", text));
+  }
+  return std::pair{name, email};
+}
+
+}  // namespace detail
+}  // namespace archipel::registry

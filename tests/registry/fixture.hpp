@@ -1,0 +1,79 @@
+#pragma once
+// Shared by the registry tests: a fresh temporary folder and registry per test, part folders
+// written in code, and the real git client as an independent checker.
+
+#include <cstdlib>
+#include <filesystem>
+#include <fstream>
+#include <random>
+#include <string>
+
+#include <nlohmann/json.hpp>
+
+#include "archipel/registry/registry.hpp"
+
+namespace archipel::test {
+
+namespace fs = std::filesystem;
+
+/// A temporary folder removed at the end of the test.
+struct TempDir {
+  fs::path path;
+  TempDir() {
+    std::random_device rd;
+    path = fs::temp_directory_path() / ("archipel-registry-test-" + std::to_string(rd()) + std::to_string(rd()));
+    fs::create_directories(path);
+  }
+  ~TempDir() {
+    std::error_code ec;
+    fs::remove_all(path, ec);
+  }
+  TempDir(const TempDir&) = delete;
+  TempDir& operator=(const TempDir&) = delete;
+};
+
+/// Writes `text` to `path`, creating folders.
+inline void write_file(const fs::path& path, const std::string& text) {
+  fs::create_directories(path.parent_path());
+  std::ofstream(path, std::ios::binary) << text;
+}
+
+/// A minimal valid manifest with one STL file called plate.stl.
+inline nlohmann::json plate_manifest(const std::string& name = "OS plate 120x40",
+                                     const std::string& licence = "CC-BY-4.0") {
+  return {{"schema", 1},
+          {"kind", "part"},
+          {"name", name},
+          {"version", "1.0.0"},
+          {"designer", {{"name", "Ada Lovelace"}, {"email", "ada@example.org"}}},
+          {"licence", licence},
+          {"materials", {{{"name", "plywood"}, {"form", "sheet"}, {"thickness", 4}}}},
+          {"dimensions", {{"width", 120}, {"depth", 40}, {"height", 4}}},
+          {"grid", {{"standard", "openstructures"}, {"size", {3, 1}}}},
+          {"files", {{{"path", "plate.stl"}, {"role", "geometry"}, {"format", "stl"}, {"unit", "mm"}}}},
+          {"fabrication", {{{"process", "laser-cutting"}, {"file", "plate.stl"}}}},
+          {"description", "A flat plate"},
+          {"tags", {"plate"}}};
+}
+
+/// Writes a part folder `dir` with `manifest` and a small plate.stl; returns part.json's path.
+inline fs::path write_part(const fs::path& dir, const nlohmann::json& manifest,
+                           const std::string& stl = "solid plate\nendsolid plate\n") {
+  write_file(dir / "plate.stl", stl);
+  write_file(dir / "part.json", manifest.dump(2) + "\n");
+  return dir / "part.json";
+}
+
+/// A fresh registry in `root/reg` with namespace BXL.
+inline registry::Registry make_registry(const fs::path& root, registry::RegistryConfig config = {}) {
+  if (config.ns == "LOCAL") config.ns = "BXL";
+  return std::move(*registry::Registry::init(root / "reg", config));
+}
+
+/// Exit status of `git fsck --strict` on `repo` (0: clean), quiet.
+inline int git_fsck(const fs::path& repo) {
+  std::string cmd = "git -C '" + repo.string() + "' fsck --strict --no-progress >/dev/null 2>&1";
+  return std::system(cmd.c_str());
+}
+
+}  // namespace archipel::test

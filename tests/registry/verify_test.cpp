@@ -1,0 +1,75 @@
+// verify: a clean registry passes; tampering written with the real git client is named.
+#include <doctest/doctest.h>
+
+#include "fixture.hpp"
+
+using namespace archipel;
+using namespace archipel::registry;
+using namespace archipel::test;
+
+namespace {
+
+// Replaces one file of the tip's tree with the git CLI (a plumbing commit, as an attacker would).
+void tamper(const fs::path& repo, const std::string& path, const std::string& content) {
+  std::string r = "git -C '" + repo.string() + "' ";
+  std::string cmd =
+      "set -e; export GIT_INDEX_FILE='" + (repo / "tamper-index").string() + "'; " + r + "read-tree main; " +
+      "blob=$(printf '" + content + "' | " + r + "hash-object -w --stdin); " + r +
+      "update-index --add --cacheinfo 100644,$blob," + path + "; tree=$(" + r + "write-tree); " +
+      "c=$(" + r + "-c user.name=x -c user.email=x@x commit-tree $tree -p main -m tamper); " + r +
+      "update-ref refs/heads/main $c; rm -f \"$GIT_INDEX_FILE\"";
+  REQUIRE(std::system(cmd.c_str()) == 0);
+}
+
+}  // namespace
+
+TEST_CASE("a clean registry verifies, counting what it checked") {
+  TempDir tmp;
+  auto reg = make_registry(tmp.path);
+  REQUIRE(reg.publish(write_part(tmp.path / "a", plate_manifest())));
+  auto report = reg.verify();
+  REQUIRE(report);
+  CHECK(report->problems.empty());
+  CHECK(report->versions == 1);
+  CHECK(report->files == 1);
+  CHECK(report->objects > 10);
+}
+
+TEST_CASE("a changed file and an unlisted file are each named") {
+  TempDir tmp;
+  auto reg = make_registry(tmp.path);
+  REQUIRE(reg.publish(write_part(tmp.path / "a", plate_manifest())));
+  std::string folder = "parts/BXL/P/000/BXL-P0001/1.0.0/";
+  tamper(reg.path(), folder + "plate.stl", "evil");
+  tamper(reg.path(), folder + "extra.txt", "extra");
+  auto report = reg.verify();
+  REQUIRE(report);
+  REQUIRE(report->problems.size() == 2);
+  CHECK(report->problems[0].where == folder + "plate.stl");
+  CHECK(report->problems[0].message.starts_with("sha256 is "));
+  CHECK(report->problems[1].where == folder + "extra.txt");
+  CHECK(report->problems[1].message == "not listed in part.json");
+}
+
+TEST_CASE("a corrupt loose object is reported") {
+  TempDir tmp;
+  auto reg = make_registry(tmp.path);
+  REQUIRE(reg.publish(write_part(tmp.path / "a", plate_manifest())));
+  // The plate's blob: overwrite its loose object with a valid zlib stream of other content.
+  auto objects = reg.path() / "objects";
+  fs::path victim;
+  for (const auto& e : fs::recursive_directory_iterator(objects)) {
+    if (e.is_regular_file() && e.path().parent_path().filename().string().size() == 2) victim = e.path();
+  }
+  REQUIRE_FALSE(victim.empty());
+  fs::permissions(victim, fs::perms::owner_write, fs::perm_options::add);
+  write_file(victim, "not a zlib stream");
+  auto report = reg.verify();
+  REQUIRE(report);
+  REQUIRE_FALSE(report->problems.empty());
+  bool named = false;
+  for (const auto& p : report->problems) {
+    named = named || (p.where.starts_with("object ") && p.message.starts_with("unreadable"));
+  }
+  CHECK(named);
+}
