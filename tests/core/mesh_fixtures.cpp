@@ -12,6 +12,8 @@
 #include <unistd.h>
 
 #include <BRepAlgoAPI_Cut.hxx>
+#include <BRepBuilderAPI_Transform.hxx>
+#include <BRepTools.hxx>
 #include <BRepAlgoAPI_Fuse.hxx>
 #include <BRepMesh_IncrementalMesh.hxx>
 #include <BRepPrimAPI_MakeBox.hxx>
@@ -21,6 +23,7 @@
 #include <TopExp_Explorer.hxx>
 #include <TopoDS.hxx>
 #include <gp_Ax2.hxx>
+#include <gp_Trsf.hxx>
 #include <zip.h>
 
 namespace archipel::test {
@@ -102,23 +105,52 @@ std::string base64(const std::string& in) {
 
 }  // namespace
 
-Soup plate_with_holes() {
+namespace {
+
+TopoDS_Shape plate_shape() {
   TopoDS_Shape s = BRepPrimAPI_MakeBox(80, 40, 4).Shape();
   s = BRepAlgoAPI_Cut(s, cylinder(10, 10, -1, 5, 6)).Shape();
   s = BRepAlgoAPI_Cut(s, cylinder(70, 30, -1, 5, 6)).Shape();
-  s = BRepAlgoAPI_Cut(s, cylinder(40, 20, 2, 6, 3)).Shape();
-  return tessellate(s);
+  return BRepAlgoAPI_Cut(s, cylinder(40, 20, 2, 6, 3)).Shape();
 }
+
+TopoDS_Shape washer_shape() {
+  return BRepAlgoAPI_Cut(cylinder(0, 0, 0, 30, 3), cylinder(0, 0, -1, 8, 5)).Shape();
+}
+
+TopoDS_Shape pin_shape() {
+  return BRepAlgoAPI_Fuse(BRepPrimAPI_MakeBox(40, 40, 3).Shape(), cylinder(20, 20, 3, 6, 5)).Shape();
+}
+
+TopoDS_Shape shape_of(Part part, const Placement& placement) {
+  const TopoDS_Shape s = part == Part::plate ? plate_shape() : part == Part::washer ? washer_shape() : pin_shape();
+  gp_Trsf rotation, translation;
+  const auto& a = placement.axis;
+  rotation.SetRotation(gp_Ax1(gp::Origin(), gp_Dir(a[0], a[1], a[2])),
+                       placement.degrees * std::numbers::pi / 180);
+  const auto& o = placement.offset;
+  translation.SetTranslation(gp_Vec(o[0], o[1], o[2]));
+  return BRepBuilderAPI_Transform(s, translation * rotation, true).Shape();
+}
+
+}  // namespace
+
+Soup plate_with_holes() { return tessellate(plate_shape()); }
 
 Soup box(double x, double y, double z) { return tessellate(BRepPrimAPI_MakeBox(x, y, z).Shape()); }
 
-Soup washer() {
-  return tessellate(BRepAlgoAPI_Cut(cylinder(0, 0, 0, 30, 3), cylinder(0, 0, -1, 8, 5)).Shape());
+Soup washer() { return tessellate(washer_shape()); }
+
+Soup plate_with_pin() { return tessellate(pin_shape()); }
+
+Soup tessellated(Part part, const Placement& placement) {
+  return tessellate(shape_of(part, placement));
 }
 
-Soup plate_with_pin() {
-  const TopoDS_Shape plate = BRepPrimAPI_MakeBox(40, 40, 3).Shape();
-  return tessellate(BRepAlgoAPI_Fuse(plate, cylinder(20, 20, 3, 6, 5)).Shape());
+std::filesystem::path write_brep(Part part, const Placement& placement,
+                                 const std::filesystem::path& path) {
+  BRepTools::Write(shape_of(part, placement), path.c_str());
+  return path;
 }
 
 Soup moved(const Soup& soup, const P3& axis, double degrees, const P3& offset) {

@@ -173,9 +173,9 @@ Hole make_hole(const Circle& c, const Wall& wall, bool boss, bool open_lo, bool 
   hole.depth_mm = wall.hi - wall.lo;
   hole.boss = boss;
   hole.through = !boss && open_lo && open_hi;
-  // The entry is the open end, the axis points into the part; when both or neither end is
-  // open, the entry is the lower end and the axis points along the frame axis.
-  const bool from_top = open_hi && !open_lo;
+  // As on the B-rep path: the entry is the lower end and the axis points along the frame axis,
+  // except for a hole open only at its upper end, entered there and pointing into the part.
+  const bool from_top = !boss && open_hi && !open_lo;
   hole.center_mm[axis] = from_top ? wall.hi : wall.lo;
   hole.center_mm[(axis + 1) % 3] = c.u;
   hole.center_mm[(axis + 2) % 3] = c.v;
