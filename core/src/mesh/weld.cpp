@@ -82,12 +82,12 @@ std::uint32_t Welder::add(const Vec3& p) {
   for (int i = 0; i < 3; ++i) c[i] = cell_index(p[i], cell_);
   // Neighbouring triangles repeat their vertices: a small cache answers most of them.
   Recent& recent = recent_[hash(c[0], c[1], c[2]) & (recent_.size() - 1)];
-  if (recent.vertex != empty_ && recent.x == c[0] && recent.y == c[1] && recent.z == c[2]) {
-    const Vec3 d = sub(vertices_[recent.vertex], p);
+  if (recent.vertex != empty_) {
+    const Vec3 d = sub(recent.p, p);
     if (dot(d, d) <= tolerance_ * tolerance_) return recent.vertex;
   }
   const std::uint32_t v = add_uncached(p, c);
-  recent = Recent{c[0], c[1], c[2], v};
+  recent = Recent{vertices_[v], v};
   return v;
 }
 
