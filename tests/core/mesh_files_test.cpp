@@ -85,7 +85,7 @@ TEST_CASE("3MF: a declared unit that contradicts the file's is ignored with a wa
   CHECK(m->warnings[0] == "3MF declares its unit (inch); the declared unit mm is ignored");
 }
 
-TEST_CASE("glTF is in metres") {
+TEST_CASE("glTF and GLB are in metres") {
   const auto dir = fresh_dir("mesh-gltf");
   const auto m = measure_file(write_gltf(scaled(small_box(), 0.001), dir / "box.gltf"));
   REQUIRE(m);
@@ -95,6 +95,12 @@ TEST_CASE("glTF is in metres") {
   CHECK(m->size_mm[2] == doctest::Approx(10).epsilon(1e-5));
   CHECK(m->volume_mm3 == doctest::Approx(6000).epsilon(1e-5));
   CHECK(m->warnings.empty());
+  const auto glb = measure_file(write_glb(scaled(small_box(), 0.001), dir / "box.glb"));
+  REQUIRE(glb);
+  CHECK(glb->format == GeometryFormat::glb);
+  CHECK(glb->source_unit == "m");
+  CHECK(glb->size_mm[1] == doctest::Approx(20).epsilon(1e-5));
+  CHECK(glb->volume_mm3 == doctest::Approx(6000).epsilon(1e-5));
 }
 
 TEST_CASE("an open mesh has no volume and says why") {

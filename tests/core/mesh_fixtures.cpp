@@ -266,7 +266,11 @@ std::filesystem::path write_3mf(const Soup& soup, const std::filesystem::path& p
                           {"3D/3dmodel.model", model.str()}});
 }
 
-std::filesystem::path write_gltf(const Soup& soup, const std::filesystem::path& path) {
+namespace {
+
+// The glTF JSON and its binary buffer (positions as float, indices as uint32); the buffer is
+// embedded as a data URI, or left to a GLB's binary chunk when `uri` is false.
+std::pair<std::string, std::string> gltf_parts(const Soup& soup, bool uri) {
   const Indexed m = indexed(soup);
   std::string buffer;
   P3 lo{1e300, 1e300, 1e300}, hi{-1e300, -1e300, -1e300};
@@ -286,9 +290,9 @@ std::filesystem::path write_gltf(const Soup& soup, const std::filesystem::path& 
   std::ostringstream s;
   s << R"({"asset":{"version":"2.0"},"scene":0,"scenes":[{"nodes":[0]}],"nodes":[{"mesh":0}],)"
     << R"("meshes":[{"primitives":[{"attributes":{"POSITION":0},"indices":1,"mode":4}]}],)"
-    << R"("buffers":[{"byteLength":)" << buffer.size()
-    << R"(,"uri":"data:application/octet-stream;base64,)" << base64(buffer) << R"("}],)"
-    << R"("bufferViews":[{"buffer":0,"byteOffset":0,"byteLength":)" << vbytes
+    << R"("buffers":[{"byteLength":)" << buffer.size();
+  if (uri) s << R"(,"uri":"data:application/octet-stream;base64,)" << base64(buffer) << '"';
+  s << R"(}],"bufferViews":[{"buffer":0,"byteOffset":0,"byteLength":)" << vbytes
     << R"(,"target":34962},{"buffer":0,"byteOffset":)" << vbytes << R"(,"byteLength":)"
     << buffer.size() - vbytes << R"(,"target":34963}],)"
     << R"("accessors":[{"bufferView":0,"componentType":5126,"count":)" << m.points.size()
@@ -296,7 +300,29 @@ std::filesystem::path write_gltf(const Soup& soup, const std::filesystem::path& 
     << R"(],"max":[)" << num(hi[0]) << ',' << num(hi[1]) << ',' << num(hi[2]) << "]},"
     << R"({"bufferView":1,"componentType":5125,"count":)" << m.faces.size() * 3
     << R"(,"type":"SCALAR"}]})";
-  return write_bytes(path, s.str());
+  return {s.str(), buffer};
+}
+
+void append_u32(std::string& out, std::uint32_t v) { out.append(reinterpret_cast<const char*>(&v), 4); }
+
+}  // namespace
+
+std::filesystem::path write_gltf(const Soup& soup, const std::filesystem::path& path) {
+  return write_bytes(path, gltf_parts(soup, true).first);
+}
+
+std::filesystem::path write_glb(const Soup& soup, const std::filesystem::path& path) {
+  auto [json, bin] = gltf_parts(soup, false);
+  json.append((4 - json.size() % 4) % 4, ' ');
+  bin.append((4 - bin.size() % 4) % 4, '\0');
+  std::string out = "glTF";
+  append_u32(out, 2);
+  append_u32(out, static_cast<std::uint32_t>(12 + 8 + json.size() + 8 + bin.size()));
+  append_u32(out, static_cast<std::uint32_t>(json.size()));
+  out += "JSON" + json;
+  append_u32(out, static_cast<std::uint32_t>(bin.size()));
+  out += std::string("BIN\0", 4) + bin;
+  return write_bytes(path, out);
 }
 
 namespace {

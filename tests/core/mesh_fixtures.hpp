@@ -61,6 +61,8 @@ std::filesystem::path write_zip(const std::filesystem::path& path,
                                 const std::vector<std::pair<std::string, std::string>>& members);
 /// A glTF 2.0 file with an embedded base64 buffer (coordinates written as given: metres).
 std::filesystem::path write_gltf(const Soup& soup, const std::filesystem::path& path);
+/// The same as a binary GLB (JSON chunk, then the binary chunk).
+std::filesystem::path write_glb(const Soup& soup, const std::filesystem::path& path);
 
 /// Writes `bytes` to `path`.
 std::filesystem::path write_bytes(const std::filesystem::path& path, const std::string& bytes);
