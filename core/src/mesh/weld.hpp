@@ -45,6 +45,7 @@ class Welder {
 
   double tolerance_;
   double cell_;
+  double inverse_cell_;
   std::vector<Slot> slots_;
   std::size_t used_ = 0;
   struct Recent {
