@@ -101,15 +101,28 @@ bool read_all(int fd, void* data, std::size_t n, Clock::time_point deadline, boo
   return true;
 }
 
+// Reaps the child, giving it a second to finish dying by itself (a reader that crashed closes
+// the pipe just before it can be reaped) before killing it; its wait status.
+int reap(pid_t pid, bool kill_now) {
+  int status = 0;
+  if (kill_now) ::kill(pid, SIGKILL);
+  for (int waited_ms = 0; waited_ms < 1000; ++waited_ms) {
+    const pid_t r = ::waitpid(pid, &status, WNOHANG);
+    if (r == pid || r < 0) return r == pid ? status : 0;
+    ::usleep(1000);
+  }
+  ::kill(pid, SIGKILL);  // alive and silent: it may be blocked writing into the full pipe
+  ::waitpid(pid, &status, 0);
+  return status;
+}
+
 // Why the child produced nothing usable, from its exit status.
 std::string child_failure(pid_t pid, bool timed_out, double seconds) {
-  int status = 0;
-  if (timed_out) ::kill(pid, SIGKILL);
-  const bool reaped = ::waitpid(pid, &status, 0) == pid;
+  const int status = reap(pid, timed_out);
   if (timed_out)
     return fmt::format("reading the mesh took more than {:.0f} s; gave up (corrupt or hostile file?)",
                        seconds);
-  if (reaped && WIFSIGNALED(status))
+  if (WIFSIGNALED(status))
     return fmt::format("the mesh reader failed on this file (signal {}): corrupt or hostile file",
                        WTERMSIG(status));
   return "the mesh reader stopped without an answer: corrupt or hostile file";
