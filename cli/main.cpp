@@ -17,7 +17,10 @@ int main(int argc, char** argv) {
   });
 
   Dispatch dispatch;
+  register_manifest(app, dispatch);
   register_version(app, dispatch);
+  register_grid(app, dispatch);
+  register_measure(app, dispatch);
   register_registry(app, dispatch);
   register_publish(app, dispatch);
   register_show(app, dispatch);

@@ -30,6 +30,9 @@ void print_warning(const std::string& text);
 /// Prints a JSON document on stdout, indented, followed by a newline.
 void print_json(const nlohmann::json& doc);
 
+/// Prints a JSON document on stdout keeping its key order, indented, followed by a newline.
+void print_json(const nlohmann::ordered_json& doc);
+
 /// True when stdout is a terminal (progress and colour only then).
 [[nodiscard]] bool stdout_is_terminal();
 

@@ -17,6 +17,8 @@ target_link_libraries(archipel_occt INTERFACE
 
 # Debian's Assimp 5.2.5 reports itself as 5.2.4.
 find_package(assimp 5.2 REQUIRED)
+# 3MF packages are ZIP archives; their unit is read with minizip (Assimp's unzip is private).
+pkg_check_modules(MINIZIP REQUIRED IMPORTED_TARGET minizip)
 pkg_check_modules(LIBGIT2 REQUIRED IMPORTED_TARGET libgit2>=1.5)
 find_package(CLI11 REQUIRED)
 find_package(fmt REQUIRED)

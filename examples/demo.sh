@@ -7,3 +7,6 @@ step() { printf '\n\033[1m== %s\033[0m\n' "$*"; }
 
 step "archipel --version"
 "$ARCHIPEL" --version
+
+step "archipel grid list"
+"$ARCHIPEL" grid list

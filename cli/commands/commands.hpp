@@ -28,7 +28,12 @@ inline void add_json_flag(CLI::App* sub, bool& json) {
   sub->add_flag("--json", json, "Print machine-readable JSON on stdout");
 }
 
+/// `archipel manifest check|new`.
+void register_manifest(CLI::App& app, Dispatch& dispatch);
+/// `archipel version`.
 void register_version(CLI::App& app, Dispatch& dispatch);
+void register_grid(CLI::App& app, Dispatch& dispatch);
+void register_measure(CLI::App& app, Dispatch& dispatch);
 void register_registry(CLI::App& app, Dispatch& dispatch);
 void register_publish(CLI::App& app, Dispatch& dispatch);
 void register_show(CLI::App& app, Dispatch& dispatch);

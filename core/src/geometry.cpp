@@ -37,11 +37,14 @@ std::string_view trim_left(std::string_view s) {
 }
 
 // A binary STL is an 80-byte header, a little-endian triangle count, then 50 bytes a triangle.
-bool is_binary_stl(std::string_view head, std::uintmax_t size) {
-  if (head.size() < 84) return false;
+std::uint32_t stl_count(std::string_view head) {
   std::uint32_t count = 0;
   for (int i = 3; i >= 0; --i) count = (count << 8) | static_cast<unsigned char>(head[80 + i]);
-  return size == 84 + std::uintmax_t{count} * 50;
+  return count;
+}
+
+bool is_binary_stl(std::string_view head, std::uintmax_t size) {
+  return head.size() >= 84 && size == 84 + std::uintmax_t{stl_count(head)} * 50;
 }
 
 // IGES: fixed 80-column records whose column 73 is a section letter, starting with S or G.
@@ -128,6 +131,12 @@ Result<GeometryFormat> detect_format(const std::filesystem::path& path) {
   }
   if (auto f = detect_text(head, ext)) return *f;
   if (is_binary_stl(head, size)) return GeometryFormat::stl;
+  if (ext == ".stl" && head.size() >= 84)
+    return fail(Errc::io,
+                fmt::format("binary STL whose triangle count ({}) does not match the file size "
+                            "({} bytes): truncated or corrupt",
+                            stl_count(head), size),
+                path.string());
   return fail(Errc::io,
               "unrecognised geometry format (expected STEP, IGES, BREP, STL, OBJ, PLY, 3MF, glTF)",
               path.string());

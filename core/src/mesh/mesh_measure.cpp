@@ -1,12 +1,104 @@
-// Placeholder until the mesh measurement lands (issue 3): refuses with a clear error.
+// The Assimp path of measure_file: settle the unit, import and weld, find the natural frame,
+// then measure the box, the volume, the thickness and the holes.
 #include "mesh/mesh_measure.hpp"
 
+#include <algorithm>
+#include <cmath>
+#include <string>
+
+#include <fmt/format.h>
+
+#include "mesh/mesh_frame.hpp"
+#include "mesh/mesh_holes.hpp"
+#include "mesh/mesh_import.hpp"
+#include "mesh/mesh_topology.hpp"
+#include "mesh/threemf.hpp"
+
 namespace archipel::core::detail {
+namespace {
+
+std::string upper_name(GeometryFormat format) {
+  std::string name(format_name(format));
+  for (char& c : name) c = static_cast<char>(std::toupper(static_cast<unsigned char>(c)));
+  return name == "GLTF" ? "glTF" : name;
+}
+
+// The file's own unit wins over a declared one; a disagreement is reported.
+LengthUnit own_unit(LengthUnit unit, GeometryFormat format, const MeasureOptions& options,
+                    std::vector<std::string>& warnings) {
+  if (options.unit && *options.unit != unit)
+    warnings.push_back(fmt::format("{} declares its unit ({}); the declared unit {} is ignored",
+                                   upper_name(format), unit_name(unit), unit_name(*options.unit)));
+  return unit;
+}
+
+Result<LengthUnit> settle_unit(const std::filesystem::path& path, GeometryFormat format,
+                               const MeasureOptions& options, std::vector<std::string>& warnings) {
+  switch (format) {
+    case GeometryFormat::threemf: {
+      auto unit = read_3mf_unit(path);
+      if (!unit) return unit;
+      return own_unit(*unit, format, options, warnings);
+    }
+    case GeometryFormat::gltf:
+    case GeometryFormat::glb: return own_unit(LengthUnit::m, format, options, warnings);
+    default:
+      if (options.unit) return *options.unit;
+      warnings.push_back(upper_name(format) +
+                         " has no unit; millimetres assumed (declare it with --unit or the "
+                         "manifest's files[].unit)");
+      return LengthUnit::mm;
+  }
+}
+
+void measure_volume(const Mesh& mesh, const VertexTriangles& around, PartMeasurement& m) {
+  const std::size_t bad = bad_edge_count(mesh, around);
+  if (bad != 0) {
+    m.volume_mm3 = 0;
+    m.warnings.push_back(fmt::format(
+        "the mesh is not closed or not consistently oriented ({} edges without exactly one "
+        "opposite edge); volume not measured",
+        bad));
+    return;
+  }
+  const double v = signed_volume(mesh);
+  if (v < 0) m.warnings.push_back("the mesh's triangles face inwards; volume taken as positive");
+  m.volume_mm3 = std::abs(v);
+}
+
+// Whether any triangle has an area (stops at the first one).
+bool has_area(const Mesh& mesh) {
+  return std::ranges::any_of(mesh.triangles, [&](const Triangle& t) {
+    const Vec3 n = area_normal(mesh, t);
+    return dot(n, n) > 0;
+  });
+}
+
+}  // namespace
 
 Result<PartMeasurement> measure_mesh(const std::filesystem::path& path, GeometryFormat format,
-                                     const MeasureOptions&) {
-  return fail(Errc::io, std::string(format_name(format)) + " reading is not built yet",
-              path.string());
+                                     const MeasureOptions& options) {
+  PartMeasurement m;
+  m.format = format;
+  m.kind = GeometryKind::mesh;
+  const auto unit = settle_unit(path, format, options, m.warnings);
+  if (!unit) return std::unexpected(unit.error());
+  m.source_unit = unit_name(*unit);
+  if (auto ok = precheck_mesh_file(path, format); !ok) return std::unexpected(ok.error());
+  auto mesh = import_mesh(path, format, unit_to_mm(*unit), options.tolerances.mesh_weld_mm);
+  if (!mesh) return std::unexpected(mesh.error());
+  if (!has_area(*mesh))
+    return fail(Errc::io, "the mesh has no area: every triangle is degenerate", path.string());
+  m.triangle_count = mesh->source_triangles;
+  m.frame = find_natural_frame(*mesh, options.tolerances);
+  move_to_frame(*mesh, m.frame);
+  m.size_mm = extents(*mesh);
+  std::ranges::sort(m.size_mm, std::greater<>{});
+  const VertexTriangles around = vertex_triangles(*mesh);
+  measure_volume(*mesh, around, m);
+  if (m.size_mm[2] < options.tolerances.sheet_ratio * m.size_mm[1]) m.thickness_mm = m.size_mm[2];
+  m.holes = find_mesh_holes(*mesh, around, options.tolerances);
+  return m;
 }
 
 }  // namespace archipel::core::detail

@@ -1,0 +1,128 @@
+// The built-in grid standards, lookup by id with "did you mean", and loading custom files.
+#include "archipel/core/grid.hpp"
+
+#include <algorithm>
+#include <cmath>
+#include <filesystem>
+
+#include <fmt/format.h>
+
+#include "archipel/core/json.hpp"
+#include "archipel/core/resources.hpp"
+
+namespace archipel::core {
+namespace {
+
+std::size_t levenshtein(std::string_view a, std::string_view b) {
+  std::vector<std::size_t> row(b.size() + 1);
+  for (std::size_t j = 0; j <= b.size(); ++j) row[j] = j;
+  for (std::size_t i = 1; i <= a.size(); ++i) {
+    std::size_t diagonal = row[0];
+    row[0] = i;
+    for (std::size_t j = 1; j <= b.size(); ++j) {
+      const std::size_t above = row[j];
+      row[j] = std::min({row[j] + 1, row[j - 1] + 1, diagonal + (a[i - 1] == b[j - 1] ? 0 : 1)});
+      diagonal = above;
+    }
+  }
+  return row[b.size()];
+}
+
+std::string suggestion(std::string_view id, const std::vector<GridStandard>& grids) {
+  const GridStandard* best = nullptr;
+  std::size_t best_distance = 0;
+  for (const auto& g : grids) {
+    const auto d = levenshtein(id, g.id);
+    if (!best || d < best_distance) { best = &g; best_distance = d; }
+  }
+  if (!best || best_distance > std::max<std::size_t>(3, id.size() / 3)) return {};
+  return fmt::format("; did you mean \"{}\"?", best->id);
+}
+
+bool looks_like_path(std::string_view text) {
+  std::error_code ec;
+  return text.find('/') != std::string_view::npos || text.ends_with(".json") ||
+         std::filesystem::is_regular_file(std::filesystem::path(text), ec);
+}
+
+}  // namespace
+
+std::string_view severity_name(Severity severity) {
+  switch (severity) {
+    case Severity::error: return "error";
+    case Severity::warning: return "warning";
+    case Severity::info: return "info";
+  }
+  return "error";
+}
+
+std::string_view check_name(RuleCheck check) {
+  switch (check) {
+    case RuleCheck::dimension: return "dimension";
+    case RuleCheck::height_unit: return "height-unit";
+    case RuleCheck::assembly_point: return "assembly-point";
+    case RuleCheck::hole_diameter: return "hole-diameter";
+    case RuleCheck::round_diameter: return "round-diameter";
+  }
+  return "dimension";
+}
+
+std::vector<double> allowed_hole_diameters(const GridStandard& grid) {
+  std::vector<double> out = grid.hole_diameters_mm;
+  for (const auto& f : grid.fasteners) {
+    if (f.clearance_fine_mm) out.push_back(*f.clearance_fine_mm);
+    if (f.clearance_medium_mm) out.push_back(*f.clearance_medium_mm);
+    out.insert(out.end(), f.holes_mm.begin(), f.holes_mm.end());
+  }
+  std::ranges::sort(out);
+  const auto dup = std::ranges::unique(out, [](double a, double b) { return std::abs(a - b) < 1e-9; });
+  out.erase(dup.begin(), dup.end());
+  return out;
+}
+
+std::string describe_hole_diameter(const GridStandard& grid, double diameter_mm,
+                                   double tolerance_mm) {
+  const auto near_to = [&](std::optional<double> v) {
+    return v && std::abs(*v - diameter_mm) <= tolerance_mm;
+  };
+  for (const auto& f : grid.fasteners) {
+    if (near_to(f.clearance_medium_mm)) return f.name + " clearance (medium)";
+    if (near_to(f.clearance_fine_mm)) return f.name + " clearance (fine)";
+    for (double h : f.holes_mm)
+      if (near_to(h)) return f.name + " hole";
+  }
+  for (double h : grid.hole_diameters_mm)
+    if (near_to(h)) return "listed hole";
+  return {};
+}
+
+std::vector<GridStandard> builtin_grids() {
+  std::vector<GridStandard> out;
+  for (const auto& r : resources_under("grids/")) {
+    const std::string origin = std::string(r.name);
+    auto doc = parse_json(r.data, origin);
+    if (!doc) continue;  // cannot happen for files that passed the build's tests
+    auto grid = parse_grid(*doc, origin);
+    if (grid) out.push_back(std::move(*grid));
+  }
+  std::ranges::sort(out, {}, &GridStandard::id);
+  return out;
+}
+
+Result<GridStandard> find_grid(std::string_view id) {
+  auto grids = builtin_grids();
+  for (auto& g : grids)
+    if (g.id == id) return std::move(g);
+  return fail(Errc::invalid,
+              fmt::format("unknown grid standard \"{}\"{}", id, suggestion(id, grids)));
+}
+
+Result<GridStandard> load_grid(std::string_view id_or_path) {
+  if (!looks_like_path(id_or_path)) return find_grid(id_or_path);
+  const std::string origin(id_or_path);
+  auto doc = read_json_file(std::filesystem::path(origin), default_max_json_bytes, origin);
+  if (!doc) return std::unexpected(doc.error());
+  return parse_grid(*doc, origin);
+}
+
+}  // namespace archipel::core

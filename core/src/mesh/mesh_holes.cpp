@@ -1,0 +1,227 @@
+// Holes on meshes. A section plane between two vertex levels crosses every cylinder wall that
+// spans it; a closed loop whose crossed edges' end vertices lie on one circle (vertices, not the
+// section points: those on diagonal edges sit on chords, inside the true circle) is a hole when
+// another loop encloses it (material outside) and a boss otherwise. The wall is then grown
+// over the triangles whose vertices stay on the cylinder: its extent is the depth, and a
+// section just beyond each end tells whether material closes it (blind) or not (open).
+#include "mesh/mesh_holes.hpp"
+
+#include <algorithm>
+#include <cmath>
+#include <map>
+#include <numbers>
+#include <optional>
+
+#include "mesh/mesh_section.hpp"
+
+namespace archipel::core::detail {
+namespace {
+
+constexpr std::size_t all_gaps_limit = 24;  // below this many slabs, section every slab
+constexpr std::size_t widest_gaps = 8;      // else the widest slabs, plus the quarters
+constexpr double min_gap_mm = 1e-3;
+constexpr std::size_t min_circle_vertices = 8;
+constexpr double max_angle_step = std::numbers::pi / 4;
+constexpr double min_radius_mm = 0.05;
+
+// How far a vertex may sit from the fitted circle: float coordinates and exporters' rounding.
+double circle_tolerance(double r) { return 0.01 + 1e-3 * r; }
+
+std::vector<double> candidate_heights(const std::vector<double>& levels) {
+  std::vector<std::pair<double, double>> gaps;  // (width, middle)
+  for (std::size_t i = 0; i + 1 < levels.size(); ++i)
+    if (levels[i + 1] - levels[i] > min_gap_mm)
+      gaps.emplace_back(levels[i + 1] - levels[i], 0.5 * (levels[i] + levels[i + 1]));
+  std::vector<double> heights;
+  if (gaps.size() <= all_gaps_limit) {
+    for (const auto& g : gaps) heights.push_back(g.second);
+  } else {
+    std::ranges::sort(gaps, std::greater<>{});
+    for (std::size_t i = 0; i < widest_gaps; ++i) heights.push_back(gaps[i].second);
+    for (int e = 1; e < 4; ++e) {
+      const double target = levels.front() + (levels.back() - levels.front()) * e / 4.0;
+      auto it = std::ranges::upper_bound(levels, target);
+      if (it == levels.begin() || it == levels.end()) continue;
+      if (*it - *(it - 1) > min_gap_mm) heights.push_back(0.5 * (*it + *(it - 1)));
+    }
+  }
+  std::ranges::sort(heights);
+  heights.erase(std::unique(heights.begin(), heights.end()), heights.end());
+  return heights;
+}
+
+double radius_of(const Point2& p, const Circle& c) {
+  const double du = p[0] - c.u, dv = p[1] - c.v;
+  return std::sqrt(du * du + dv * dv);
+}
+
+Point2 project(const Vec3& p, int axis) { return {p[(axis + 1) % 3], p[(axis + 2) % 3]}; }
+
+// The end vertices of the loop's crossed edges, projected on the section plane.
+std::vector<Point2> loop_vertices(const Mesh& mesh, const Loop& loop, int axis) {
+  std::vector<std::uint32_t> ids;
+  ids.reserve(loop.points.size() * 2);
+  for (const auto& p : loop.points) ids.insert(ids.end(), {p.a, p.b});
+  std::ranges::sort(ids);
+  ids.erase(std::unique(ids.begin(), ids.end()), ids.end());
+  std::vector<Point2> out;
+  out.reserve(ids.size());
+  for (auto id : ids) out.push_back(project(mesh.vertices[id], axis));
+  return out;
+}
+
+// The largest angle between consecutive distinct vertex directions seen from the centre.
+std::optional<double> largest_angle_step(const Circle& c, const std::vector<Point2>& pts) {
+  std::vector<double> angles;
+  angles.reserve(pts.size());
+  for (const Point2& p : pts) angles.push_back(std::atan2(p[1] - c.v, p[0] - c.u));
+  std::ranges::sort(angles);
+  angles.erase(std::unique(angles.begin(), angles.end(),
+                           [](double a, double b) { return b - a < 1e-9; }),
+               angles.end());
+  if (angles.size() < min_circle_vertices) return std::nullopt;
+  double step = angles.front() + 2 * std::numbers::pi - angles.back();
+  for (std::size_t i = 1; i < angles.size(); ++i) step = std::max(step, angles[i] - angles[i - 1]);
+  return step;
+}
+
+std::optional<Circle> circular_loop(const Mesh& mesh, const Loop& loop, int axis) {
+  if (!loop.closed || loop.points.size() < 6) return std::nullopt;
+  const auto verts = loop_vertices(mesh, loop, axis);
+  const auto circle = fit_circle(verts);
+  if (!circle || circle->r < min_radius_mm) return std::nullopt;
+  const double tol = circle_tolerance(circle->r);
+  if (max_radial_error(*circle, verts) > tol) return std::nullopt;
+  const auto step = largest_angle_step(*circle, verts);
+  if (!step || *step > max_angle_step) return std::nullopt;
+  const double inner = circle->r * std::cos(*step / 2) - tol;
+  for (const auto& p : loop.points) {
+    const double rho = radius_of(p.at, *circle);
+    if (rho < inner || rho > circle->r + tol) return std::nullopt;
+  }
+  return circle;
+}
+
+struct Wall {
+  double lo = 0, hi = 0;  // extent along the axis
+};
+
+// Grows the wall from the loop's triangles over triangles whose vertices lie on the cylinder,
+// stamping them with `mark`.
+Wall grow_wall(const Mesh& mesh, const VertexTriangles& around, const Loop& loop,
+               const Circle& c, int axis, std::vector<std::uint32_t>& stamp, std::uint32_t mark) {
+  const double tol = circle_tolerance(c.r);
+  auto on_cylinder = [&](std::uint32_t v) {
+    const Point2 p = project(mesh.vertices[v], axis);
+    return std::abs(radius_of(p, c) - c.r) <= tol;
+  };
+  Wall wall{mesh.vertices[mesh.triangles[loop.triangles[0]][0]][axis], 0};
+  wall.hi = wall.lo;
+  std::vector<std::uint32_t> todo(loop.triangles.begin(), loop.triangles.end());
+  for (auto t : todo) stamp[t] = mark;
+  while (!todo.empty()) {
+    const Triangle tri = mesh.triangles[todo.back()];
+    todo.pop_back();
+    for (auto v : tri) {
+      wall.lo = std::min(wall.lo, mesh.vertices[v][axis]);
+      wall.hi = std::max(wall.hi, mesh.vertices[v][axis]);
+      for (auto i = around.offsets[v]; i < around.offsets[v + 1]; ++i) {
+        const auto n = around.triangles[i];
+        if (stamp[n] == mark) continue;
+        const Triangle& nt = mesh.triangles[n];
+        if (!on_cylinder(nt[0]) || !on_cylinder(nt[1]) || !on_cylinder(nt[2])) continue;
+        stamp[n] = mark;
+        todo.push_back(n);
+      }
+    }
+  }
+  return wall;
+}
+
+// Sections of one axis, built on demand and kept: the ends of many holes share heights.
+struct AxisSections {
+  const Mesh& mesh;
+  int axis;
+  std::vector<double> levels;
+  std::map<double, Section> cache;
+
+  const Section& at(double h) {
+    auto it = cache.find(h);
+    if (it == cache.end()) it = cache.emplace(h, section_at(mesh, axis, h)).first;
+    return it->second;
+  }
+
+  // Whether material lies at the circle's centre just beyond `end` (direction +1 or -1).
+  bool material_beyond(const Circle& c, double end, int direction, double merge) {
+    double next = 0;
+    if (direction > 0) {
+      auto it = std::ranges::upper_bound(levels, end + merge);
+      if (it == levels.end()) return false;
+      next = *it;
+    } else {
+      auto it = std::ranges::lower_bound(levels, end - merge);
+      if (it == levels.begin()) return false;
+      next = *(it - 1);
+    }
+    return containing_loops(at(0.5 * (end + next)), {c.u, c.v}) % 2 == 1;
+  }
+};
+
+Hole make_hole(const Circle& c, const Wall& wall, bool boss, bool open_lo, bool open_hi, int axis) {
+  Hole hole;
+  hole.diameter_mm = 2 * c.r;
+  hole.depth_mm = wall.hi - wall.lo;
+  hole.boss = boss;
+  hole.through = !boss && open_lo && open_hi;
+  // The entry is the open end, the axis points into the part; when both or neither end is
+  // open, the entry is the lower end and the axis points along the frame axis.
+  const bool from_top = open_hi && !open_lo;
+  hole.center_mm[axis] = from_top ? wall.hi : wall.lo;
+  hole.center_mm[(axis + 1) % 3] = c.u;
+  hole.center_mm[(axis + 2) % 3] = c.v;
+  hole.axis = {0, 0, 0};
+  hole.axis[axis] = from_top ? -1 : 1;
+  return hole;
+}
+
+void holes_along(const Mesh& mesh, const VertexTriangles& around, int axis,
+                 const Tolerances& tolerances, std::vector<std::uint32_t>& stamp,
+                 std::vector<Hole>& holes) {
+  AxisSections sections{mesh, axis, vertex_levels(mesh, axis, tolerances.linear_mm), {}};
+  const auto heights = candidate_heights(sections.levels);
+  const auto crossing = crossing_triangles(mesh, axis, heights);
+  for (std::size_t i = 0; i < heights.size(); ++i) {
+    const Section& section =
+        sections.cache.emplace(heights[i], build_section(mesh, axis, heights[i], crossing[i]))
+            .first->second;
+    for (const Loop& loop : section.loops) {
+      if (!loop.closed || stamp[loop.triangles[0]] != 0) continue;  // a wall already found
+      const auto circle = circular_loop(mesh, loop, axis);
+      if (!circle) continue;
+      const auto mark = static_cast<std::uint32_t>(holes.size() + 1);
+      const Wall wall = grow_wall(mesh, around, loop, *circle, axis, stamp, mark);
+      const bool boss = containing_loops(section, loop.points.front().at, &loop) % 2 == 0;
+      const bool open_lo = !sections.material_beyond(*circle, wall.lo, -1, tolerances.linear_mm);
+      const bool open_hi = !sections.material_beyond(*circle, wall.hi, +1, tolerances.linear_mm);
+      holes.push_back(make_hole(*circle, wall, boss, open_lo, open_hi, axis));
+    }
+  }
+}
+
+}  // namespace
+
+std::vector<Hole> find_mesh_holes(const Mesh& mesh, const VertexTriangles& around,
+                                  const Tolerances& tolerances) {
+  std::vector<Hole> holes;
+  std::vector<std::uint32_t> stamp(mesh.triangles.size(), 0);
+  for (int axis : {2, 0, 1}) holes_along(mesh, around, axis, tolerances, stamp, holes);
+  const double tie = tolerances.hole_group_mm;
+  std::ranges::sort(holes, [tie](const Hole& a, const Hole& b) {
+    for (int i = 0; i < 3; ++i)
+      if (std::abs(a.center_mm[i] - b.center_mm[i]) > tie) return a.center_mm[i] < b.center_mm[i];
+    return a.diameter_mm < b.diameter_mm;
+  });
+  return holes;
+}
+
+}  // namespace archipel::core::detail

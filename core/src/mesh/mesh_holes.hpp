@@ -1,0 +1,17 @@
+#pragma once
+// Private: holes and bosses of a mesh, from plane sections and circle fits.
+#include <vector>
+
+#include "archipel/core/measurement.hpp"
+#include "archipel/core/tolerances.hpp"
+#include "mesh/mesh_topology.hpp"
+#include "mesh/mesh_types.hpp"
+
+namespace archipel::core::detail {
+
+/// Finds the cylindrical holes and bosses whose axes are parallel to a frame axis, on a mesh
+/// already in its natural frame, by sectioning it across z, then x, then y. Sorted by centre.
+std::vector<Hole> find_mesh_holes(const Mesh& mesh, const VertexTriangles& around,
+                                  const Tolerances& tolerances);
+
+}  // namespace archipel::core::detail

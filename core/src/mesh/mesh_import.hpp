@@ -1,0 +1,20 @@
+#pragma once
+// Private: reading a mesh file through Assimp into a welded millimetre mesh.
+#include <filesystem>
+
+#include "archipel/core/geometry.hpp"
+#include "mesh/mesh_types.hpp"
+
+namespace archipel::core::detail {
+
+/// Checks what Assimp would trust blindly: a PLY header whose element counts exceed what the
+/// file can hold. Errors (io) name the file.
+Result<void> precheck_mesh_file(const std::filesystem::path& path, GeometryFormat format);
+
+/// Reads every triangle of the file through Assimp (node transforms applied), scales the
+/// coordinates by `to_mm` and welds vertices closer than `weld_mm`. Errors (io): Assimp refuses
+/// the file, no triangle, an index out of range, a coordinate that is not finite.
+Result<Mesh> import_mesh(const std::filesystem::path& path, GeometryFormat format, double to_mm,
+                         double weld_mm);
+
+}  // namespace archipel::core::detail

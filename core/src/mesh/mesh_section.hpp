@@ -1,0 +1,50 @@
+#pragma once
+// Private: plane sections of a mesh perpendicular to one of its frame axes.
+#include <cstdint>
+#include <vector>
+
+#include "mesh/circle_fit.hpp"
+#include "mesh/mesh_types.hpp"
+
+namespace archipel::core::detail {
+
+/// Where a section plane crosses a mesh edge: the point in the plane's (u, v) coordinates
+/// (the two other frame axes, in cyclic order) and the edge's end vertices (a < b).
+struct SectionPoint {
+  Point2 at;
+  std::uint32_t a = 0, b = 0;
+};
+
+/// One chain of section points; closed when it returns to its start.
+struct Loop {
+  std::vector<SectionPoint> points;
+  std::vector<std::uint32_t> triangles;  ///< the crossed triangles
+  bool closed = false;
+  Point2 lo{}, hi{};                     ///< bounding box of the points
+};
+
+/// The loops of the plane `axis` = `height` (choose heights between vertex levels).
+struct Section {
+  int axis = 2;
+  double height = 0;
+  std::vector<Loop> loops;
+};
+
+/// The sorted, distinct vertex coordinates along `axis` (values closer than `merge` are one).
+std::vector<double> vertex_levels(const Mesh& mesh, int axis, double merge);
+
+/// For each of the sorted `heights`, the triangles the plane crosses (one pass over the mesh).
+std::vector<std::vector<std::uint32_t>> crossing_triangles(const Mesh& mesh, int axis,
+                                                           const std::vector<double>& heights);
+
+/// Chains the crossed triangles' segments into loops.
+Section build_section(const Mesh& mesh, int axis, double height,
+                      const std::vector<std::uint32_t>& crossing);
+
+/// Builds the section at `height` from scratch.
+Section section_at(const Mesh& mesh, int axis, double height);
+
+/// How many closed loops of `section` contain the point (even-odd rule), leaving out `skip`.
+int containing_loops(const Section& section, const Point2& p, const Loop* skip = nullptr);
+
+}  // namespace archipel::core::detail

@@ -1,0 +1,28 @@
+#pragma once
+// Private: finding a part's natural frame (see Frame in measurement.hpp).
+#include <TopoDS_Shape.hxx>
+#include <gp_Trsf.hxx>
+
+#include "archipel/core/measurement.hpp"
+#include "archipel/core/result.hpp"
+#include "archipel/core/tolerances.hpp"
+
+namespace archipel::core::detail {
+
+/// A natural frame and what was measured while finding it.
+struct NaturalFrame {
+  gp_Trsf to_frame;  ///< maps file coordinates to frame coordinates (min corner at the origin)
+  Frame frame;       ///< the same frame, described for the report
+  Vec3 extents{};    ///< exact bounding-box extents along x, y, z (largest first)
+};
+
+/// Finds the frame: dominant planar-face normals for prismatic parts, principal axes of inertia
+/// otherwise; x is the longest extent, z the shortest; signs put the centre of mass at or below
+/// the middle of the box. The shape must hold at least one face.
+Result<NaturalFrame> find_natural_frame(const TopoDS_Shape& shape, const Tolerances& tolerances);
+
+/// Exact (AddOptimal, no triangulation, no shape tolerance) bounding box of `shape` after `trsf`:
+/// {xmin, ymin, zmin, xmax, ymax, zmax}.
+std::array<double, 6> exact_box(const TopoDS_Shape& shape, const gp_Trsf& trsf);
+
+}  // namespace archipel::core::detail

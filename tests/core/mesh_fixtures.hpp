@@ -1,0 +1,54 @@
+#pragma once
+// Test support: triangle meshes built in code from OpenCASCADE primitives, and writers for
+// every mesh format the Assimp path reads (binary/ASCII STL, OBJ, PLY, 3MF, glTF).
+#include <array>
+#include <filesystem>
+#include <string>
+#include <vector>
+
+namespace archipel::test {
+
+using P3 = std::array<double, 3>;
+/// A triangle soup: three corners a triangle, counter-clockwise seen from outside.
+using Soup = std::vector<std::array<P3, 3>>;
+
+/// An 80 x 40 x 4 mm plate with two through holes of 5 mm at (10, 10) and (70, 30) and a
+/// blind hole of 6 mm, 2 mm deep from the top face, at (40, 20), tessellated at 0.01 mm.
+Soup plate_with_holes();
+
+/// A box of the given sizes at the origin (12 triangles).
+Soup box(double x, double y, double z);
+
+/// A disc of diameter 30 and thickness 3 with a through hole of 8 mm at its centre.
+Soup washer();
+
+/// A 40 x 40 x 3 plate with a pin of diameter 6, 5 mm tall, standing at its centre.
+Soup plate_with_pin();
+
+/// Rotates every corner by `degrees` about `axis` (through the origin), then translates.
+Soup moved(const Soup& soup, const P3& axis, double degrees, const P3& offset);
+
+/// Multiplies every coordinate by `factor`.
+Soup scaled(const Soup& soup, double factor);
+
+/// Writers; each returns the path written (under `dir`).
+std::filesystem::path write_binary_stl(const Soup& soup, const std::filesystem::path& path);
+std::filesystem::path write_ascii_stl(const Soup& soup, const std::filesystem::path& path);
+std::filesystem::path write_obj(const Soup& soup, const std::filesystem::path& path);
+std::filesystem::path write_ply(const Soup& soup, const std::filesystem::path& path);
+/// A 3MF package whose model declares `unit` ("millimeter", "inch", ...; empty: no attribute).
+std::filesystem::path write_3mf(const Soup& soup, const std::filesystem::path& path,
+                                const std::string& unit);
+/// A 3MF package with only the given members (name, content), for broken packages.
+std::filesystem::path write_zip(const std::filesystem::path& path,
+                                const std::vector<std::pair<std::string, std::string>>& members);
+/// A glTF 2.0 file with an embedded base64 buffer (coordinates written as given: metres).
+std::filesystem::path write_gltf(const Soup& soup, const std::filesystem::path& path);
+
+/// Writes `bytes` to `path`.
+std::filesystem::path write_bytes(const std::filesystem::path& path, const std::string& bytes);
+
+/// A fresh empty directory under the system's temporary folder.
+std::filesystem::path fresh_dir(const std::string& name);
+
+}  // namespace archipel::test

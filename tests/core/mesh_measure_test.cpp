@@ -1,0 +1,147 @@
+// The Assimp mesh path of measure_file: fixtures built in code (OpenCASCADE primitives,
+// tessellated at 0.01 mm) and written in every mesh format.
+#include <doctest/doctest.h>
+
+#include <cmath>
+#include <numbers>
+#include <random>
+
+#include "archipel/core/geometry.hpp"
+#include "mesh_fixtures.hpp"
+
+using namespace archipel::core;
+using namespace archipel::test;
+namespace fs = std::filesystem;
+
+namespace {
+
+constexpr double pi = std::numbers::pi;
+// The plate's exact volume; its tessellation (inscribed polygons, 0.01 mm deflection) adds at
+// most perimeter x deflection x depth for each hole: 1.64 mm3 in all.
+constexpr double plate_volume = 80.0 * 40 * 4 - 2 * pi * 2.5 * 2.5 * 4 - pi * 3 * 3 * 2;
+constexpr double plate_volume_slack = 1.7;
+const std::string unit_warning =
+    "STL has no unit; millimetres assumed (declare it with --unit or the manifest's files[].unit)";
+
+const Soup& plate() {
+  static const Soup soup = plate_with_holes();
+  return soup;
+}
+
+PartMeasurement measure_ok(const fs::path& path, const MeasureOptions& options = {}) {
+  auto m = measure_file(path, options);
+  if (!m) FAIL(m.error().to_string());
+  return *m;
+}
+
+void check_hole(const Hole& h, double d, const Vec3& c, const Vec3& axis, double depth,
+                bool through, double tol = 0.002) {
+  CHECK(std::abs(h.diameter_mm - d) <= tol);
+  for (int i = 0; i < 3; ++i) {
+    CHECK(std::abs(h.center_mm[i] - c[i]) <= tol);
+    CHECK(std::abs(h.axis[i] - axis[i]) <= 1e-9);
+  }
+  CHECK(std::abs(h.depth_mm - depth) <= tol);
+  CHECK(h.through == through);
+  CHECK_FALSE(h.boss);
+}
+
+// The plate's measurement, whatever the format it was written in.
+void check_plate(const PartMeasurement& m, double tol = 0.002) {
+  CHECK(std::abs(m.size_mm[0] - 80) <= tol);
+  CHECK(std::abs(m.size_mm[1] - 40) <= tol);
+  CHECK(std::abs(m.size_mm[2] - 4) <= tol);
+  REQUIRE(m.thickness_mm.has_value());
+  CHECK(std::abs(*m.thickness_mm - 4) <= tol);
+  CHECK(m.volume_mm3 >= plate_volume - 0.05);
+  CHECK(m.volume_mm3 <= plate_volume + plate_volume_slack);
+  CHECK(m.frame.method == "planar-faces");
+  CHECK(m.kind == GeometryKind::mesh);
+  REQUIRE(m.holes.size() == 3);
+  check_hole(m.holes[0], 5, {10, 10, 0}, {0, 0, 1}, 4, true, tol);
+  check_hole(m.holes[1], 6, {40, 20, 4}, {0, 0, -1}, 2, false, tol);
+  check_hole(m.holes[2], 5, {70, 30, 0}, {0, 0, 1}, 4, true, tol);
+}
+
+}  // namespace
+
+TEST_CASE("a binary STL plate: box, volume, thickness, holes and the unit warning") {
+  const auto dir = fresh_dir("mesh-binary");
+  const auto m = measure_ok(write_binary_stl(plate(), dir / "plate.stl"));
+  check_plate(m);
+  CHECK(m.format == GeometryFormat::stl);
+  CHECK(m.source_unit == "mm");
+  CHECK(m.triangle_count == plate().size());
+  REQUIRE(m.warnings.size() == 1);
+  CHECK(m.warnings[0] == unit_warning);
+  CHECK(std::abs(m.frame.origin[0]) < 1e-4);
+  CHECK(m.frame.z_axis[2] == doctest::Approx(1.0));
+}
+
+TEST_CASE("ASCII STL, OBJ and PLY measure the same plate") {
+  const auto dir = fresh_dir("mesh-formats");
+  const auto stl = measure_ok(write_ascii_stl(plate(), dir / "plate.stl"));
+  check_plate(stl);
+  const auto obj = measure_ok(write_obj(plate(), dir / "plate.obj"));
+  check_plate(obj);
+  CHECK(obj.format == GeometryFormat::obj);
+  CHECK(obj.warnings.at(0).starts_with("OBJ has no unit; millimetres assumed"));
+  const auto ply = measure_ok(write_ply(plate(), dir / "plate.ply"));
+  check_plate(ply);
+  CHECK(ply.format == GeometryFormat::ply);
+  CHECK(ply.triangle_count == plate().size());
+}
+
+TEST_CASE("a box measures exactly and is closed") {
+  const auto dir = fresh_dir("mesh-box");
+  const auto m = measure_ok(write_binary_stl(box(30, 20, 10), dir / "box.stl"));
+  CHECK(m.size_mm[0] == doctest::Approx(30).epsilon(1e-9));
+  CHECK(m.size_mm[1] == doctest::Approx(20).epsilon(1e-9));
+  CHECK(m.size_mm[2] == doctest::Approx(10).epsilon(1e-9));
+  CHECK(m.volume_mm3 == doctest::Approx(6000).epsilon(1e-9));
+  CHECK_FALSE(m.thickness_mm.has_value());
+  CHECK(m.holes.empty());
+  CHECK(m.triangle_count == 12);
+}
+
+TEST_CASE("a rotated and translated copy measures the same") {
+  const auto dir = fresh_dir("mesh-moved");
+  const Soup rotated_z = moved(plate(), {0, 0, 1}, 30, {500, -300, 200});
+  check_plate(measure_ok(write_binary_stl(rotated_z, dir / "z30.stl")), 0.003);
+  const Soup tilted = moved(plate(), {1, 2, 3}, 30, {-250, 120, 75});
+  const auto m = measure_ok(write_ascii_stl(tilted, dir / "tilted.stl"));
+  check_plate(m, 0.003);
+  CHECK(std::abs(m.frame.origin[0]) > 100);  // the frame was found where the part is
+}
+
+TEST_CASE("a washer: the outer round boundary is a boss, the centre a through hole") {
+  const auto dir = fresh_dir("mesh-washer");
+  const auto m = measure_ok(write_binary_stl(washer(), dir / "washer.stl"));
+  CHECK(m.size_mm[0] == doctest::Approx(30).epsilon(1e-4));
+  CHECK(std::abs(m.size_mm[1] - 30) <= 0.011);  // a polygon: its extent between vertices is smaller
+  CHECK(m.size_mm[2] == doctest::Approx(3).epsilon(1e-4));
+  CHECK(m.frame.method == "planar-face+principal-axes");
+  REQUIRE(m.holes.size() == 2);
+  const Hole& outer = m.holes[0].boss ? m.holes[0] : m.holes[1];
+  const Hole& inner = m.holes[0].boss ? m.holes[1] : m.holes[0];
+  CHECK(outer.boss);
+  CHECK(outer.diameter_mm == doctest::Approx(30).epsilon(1e-4));
+  CHECK_FALSE(outer.through);
+  CHECK(inner.diameter_mm == doctest::Approx(8).epsilon(1e-4));
+  CHECK(inner.through);
+  CHECK(inner.center_mm[0] == doctest::Approx(15).epsilon(1e-4));
+  CHECK(std::abs(inner.center_mm[1] - 15) <= 0.011);
+}
+
+TEST_CASE("a pin standing on a plate is a boss whose entry is its free end") {
+  const auto dir = fresh_dir("mesh-pin");
+  const auto m = measure_ok(write_binary_stl(plate_with_pin(), dir / "pin.stl"));
+  CHECK(m.size_mm[2] == doctest::Approx(8).epsilon(1e-6));
+  REQUIRE(m.holes.size() == 1);
+  const Hole& pin = m.holes[0];
+  CHECK(pin.boss);
+  CHECK(pin.diameter_mm == doctest::Approx(6).epsilon(1e-4));
+  CHECK(pin.depth_mm == doctest::Approx(5).epsilon(1e-4));
+  CHECK(pin.center_mm[2] == doctest::Approx(8).epsilon(1e-6));
+  CHECK(pin.axis[2] == doctest::Approx(-1));
+}
