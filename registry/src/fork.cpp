@@ -4,7 +4,7 @@
 
 #include <fmt/format.h>
 
-#include "archipel/core/json.hpp"
+#include "archipel/core/manifest.hpp"
 #include "licence_rules.hpp"
 #include "manifest_view.hpp"
 #include "publish.hpp"
@@ -95,11 +95,8 @@ Result<Published> Registry::fork(const SerialRef& parent, const ForkOptions& opt
   part.manifest["designer"] = json{{"name", person->first}, {"email", person->second}};
   part.manifest["lineage"]["derived_from"] =
       json::array({{{"serial", parent.serial.to_string()}, {"version", *version}, {"relation", "fork"}}});
-  auto violations = core::validate_against_schema(part.manifest, "part.schema.json");
-  if (!violations) return std::unexpected(violations.error());
-  if (!violations->empty()) {
-    return core::fail(core::Errc::invalid, violations->front().message, part.origin,
-                      violations->front().pointer);
+  if (auto typed = core::parse_manifest(part.manifest, part.origin); !typed) {
+    return std::unexpected(typed.error());
   }
   if (auto ok = add_parent_files(impl_->store, tree, folder, part); !ok) {
     return std::unexpected(ok.error());

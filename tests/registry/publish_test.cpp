@@ -29,7 +29,8 @@ TEST_CASE("first publish assigns a serial, writes it back, and stores files and 
   auto info = reg.show(*parse_serial_ref("BXL-P0001"));
   REQUIRE(info);
   CHECK(info->manifest["files"][0]["sha256"] == p->files[0].sha256);
-  CHECK(info->measured["declared"]["width"] == 120);
+  CHECK(info->measured["declared"]["width_mm"] == 120);
+  CHECK(info->measured["verdict"] == "not-measured");
   auto second = reg.publish(write_part(tmp.path / "other", plate_manifest("Other")));
   REQUIRE(second);
   CHECK(second->serial == "BXL-P0002");

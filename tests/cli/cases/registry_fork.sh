@@ -2,8 +2,8 @@
 export ARCHIPEL_REGISTRY="$WORK/reg"
 expect 0 -- registry init --namespace OS
 mkdir sa nd; echo "solid x" >sa/p.stl; echo "solid y" >nd/p.stl
-printf '{"schema": 1, "kind": "part", "name": "Shelf bracket", "version": "1.0.0", "designer": {"name": "Ada", "email": "ada@example.org"}, "licence": "CC-BY-SA-4.0", "materials": [{"name": "steel", "form": "sheet"}], "dimensions": {"width": 80, "depth": 40, "height": 3}, "files": [{"path": "p.stl", "role": "geometry"}]}\n' >sa/part.json
-printf '{"schema": 1, "kind": "part", "name": "Closed hinge", "version": "1.0.0", "designer": {"name": "Bob", "email": "bob@example.org"}, "licence": "CC-BY-ND-4.0", "files": [{"path": "p.stl", "role": "geometry"}]}\n' >nd/part.json
+printf '{"schema": 1, "kind": "part", "name": "Shelf bracket", "version": "1.0.0", "designer": {"name": "Ada", "email": "ada@example.org"}, "licence": "CC-BY-SA-4.0", "materials": [{"name": "steel", "form": "sheet"}], "dimensions": {"width_mm": 80, "depth_mm": 40, "height_mm": 3}, "files": [{"path": "p.stl", "role": "fabrication"}]}\n' >sa/part.json
+printf '{"schema": 1, "kind": "part", "name": "Closed hinge", "version": "1.0.0", "designer": {"name": "Bob", "email": "bob@example.org"}, "licence": "CC-BY-ND-4.0", "files": [{"path": "p.stl", "role": "fabrication"}]}\n' >nd/part.json
 expect 0 -- publish sa/part.json
 expect 0 -- publish nd/part.json
 expect 1 -- fork OS-P0002 --designer "Grace <grace@example.org>"

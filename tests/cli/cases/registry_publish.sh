@@ -10,8 +10,8 @@ part() {  # part DIR NAME LICENCE
   "version": "1.0.0",
   "designer": {"name": "Ada Lovelace", "email": "ada@example.org"},
   "licence": "$3",
-  "dimensions": {"width": 120, "depth": 40, "height": 4},
-  "files": [{"path": "plate.stl", "role": "geometry", "format": "stl", "unit": "mm"}]
+  "dimensions": {"width_mm": 120, "depth_mm": 40, "height_mm": 4},
+  "files": [{"path": "plate.stl", "role": "fabrication", "format": "stl", "unit": "mm"}]
 }
 JSON
 }

@@ -6,7 +6,7 @@ manifest() {  # manifest PATH LICENCE [EXTRA]
   cat >p/part.json <<JSON
 {"schema": 1, "kind": "part", "name": "Plate", "version": "1.0.0",
  "designer": {"name": "Ada", "email": "ada@example.org"}, "licence": "$2"${3:-},
- "files": [{"path": "$1", "role": "geometry"}]}
+ "files": [{"path": "$1", "role": "fabrication"}]}
 JSON
 }
 manifest ../secret.txt CC-BY-4.0
