@@ -1,0 +1,33 @@
+#pragma once
+/// \file
+/// Metric fasteners: which screw a hole takes (ISO 273 clearance holes) and how long standard
+/// socket-head cap screws come (ISO 4762), for matching assembly points and clamp lengths.
+
+#include <optional>
+#include <span>
+#include <string>
+
+namespace archipel::core {
+
+/// One metric screw size and the holes it passes through.
+struct FastenerSize {
+  std::string name;        ///< "M5"
+  double nominal_mm;       ///< thread diameter, 5.0
+  double fine_mm;          ///< ISO 273 fine clearance hole, 5.3
+  double medium_mm;        ///< ISO 273 medium clearance hole, 5.5
+  double coarse_mm;        ///< ISO 273 coarse clearance hole, 5.8
+  double max_length_mm;    ///< longest ISO 4762 screw commonly made, 50 for M5
+  double nut_height_mm;    ///< ISO 4032 hex nut height, 4.7 for M5
+};
+
+/// The built-in table, M2 to M10, smallest first.
+[[nodiscard]] std::span<const FastenerSize> metric_fasteners();
+
+/// The fastener a hole of `diameter_mm` takes: the size whose clearance range
+/// [nominal, coarse] contains the diameter (within `tolerance_mm`), or nothing.
+[[nodiscard]] const FastenerSize* fastener_for_hole(double diameter_mm, double tolerance_mm);
+
+/// The fastener called `name` ("M5"), or nothing.
+[[nodiscard]] const FastenerSize* find_fastener(std::string_view name);
+
+}  // namespace archipel::core
