@@ -27,15 +27,17 @@ Result<void> check_inheritance(const std::string& parent_ref, const std::string&
                                     parent_ref, id));
     }
     if (!terms->share_alike) continue;
-    const auto& ok = terms->share_alike_compatible;
+    std::vector<std::string> allowed{id};
+    for (const auto& c : terms->share_alike_compatible) {
+      if (c != id) allowed.push_back(c);
+    }
     for (const auto& c : child_ids) {
-      if (c != id && std::find(ok.begin(), ok.end(), c) == ok.end()) {
+      if (std::find(allowed.begin(), allowed.end(), c) == allowed.end()) {
         return core::fail(core::Errc::invalid,
                           fmt::format("{} is under the share-alike licence {}: the fork's licence must "
-                                      "be {}{}{}, not \"{}\"",
-                                      parent_ref, id, id, ok.empty() ? "" : " or one of ",
-                                      fmt::join(ok, ", "), child_licence),
-                          "", "/licence");
+                                      "be {}{}, not \"{}\"",
+                                      parent_ref, id, allowed.size() > 1 ? "one of " : "",
+                                      fmt::join(allowed, ", "), child_licence));
       }
     }
   }

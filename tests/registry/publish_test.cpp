@@ -69,6 +69,7 @@ TEST_CASE("paths leaving the part folder, symlinks and reserved names are refuse
   write_file(tmp.path / "secret.txt", "secret");
   for (const std::string bad : {"../secret.txt", "/etc/passwd", "a/../../secret.txt", "part.json"}) {
     auto m = plate_manifest();
+    m.erase("fabrication");
     m["files"][0]["path"] = bad;
     auto p = reg.publish(write_part(tmp.path / "bad", m));
     REQUIRE_FALSE(p);
@@ -76,6 +77,7 @@ TEST_CASE("paths leaving the part folder, symlinks and reserved names are refuse
     CHECK(p.error().pointer == "/files/0/path");
   }
   auto m = plate_manifest();
+  m.erase("fabrication");
   m["files"][0]["path"] = "link.stl";
   fs::create_symlink(tmp.path / "secret.txt", tmp.path / "bad" / "link.stl");
   auto p = reg.publish(write_part(tmp.path / "bad", m));

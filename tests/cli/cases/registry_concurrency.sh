@@ -5,7 +5,7 @@ expect 0 -- registry init --namespace BXL
 for w in a b; do
   for i in $(seq 1 10); do
     mkdir -p "$w$i"; echo "solid $w$i" >"$w$i/p.stl"
-    printf '{"schema": 1, "kind": "part", "name": "%s", "version": "1.0.0", "designer": {"name": "W %s", "email": "%s@example.org"}, "licence": "CC0-1.0", "files": [{"path": "p.stl", "role": "fabrication"}]}\n' "$w$i" "$w" "$w" >"$w$i/part.json"
+    printf '{"schema": 1, "kind": "part", "name": "%s", "version": "1.0.0", "designer": {"name": "W %s", "email": "%s@example.org"}, "licence": "CC0-1.0", "files": [{"path": "p.stl", "role": "fabrication", "format": "stl"}]}\n' "$w$i" "$w" "$w" >"$w$i/part.json"
   done
 done
 ( for i in $(seq 1 10); do "$ARCHIPEL" publish "a$i/part.json" >/dev/null || exit 1; done ) & pa=$!
@@ -19,7 +19,7 @@ git -C "$WORK/reg" fsck --strict --no-progress
 test "$(git -C "$WORK/reg" rev-list --count main)" = 21
 
 mkdir crash; echo "solid c" >crash/p.stl
-printf '{"schema": 1, "kind": "part", "name": "crash", "version": "1.0.0", "designer": {"name": "C", "email": "c@example.org"}, "licence": "CC0-1.0", "files": [{"path": "p.stl", "role": "fabrication"}]}\n' >crash/part.json
+printf '{"schema": 1, "kind": "part", "name": "crash", "version": "1.0.0", "designer": {"name": "C", "email": "c@example.org"}, "licence": "CC0-1.0", "files": [{"path": "p.stl", "role": "fabrication", "format": "stl"}]}\n' >crash/part.json
 tip=$(git -C "$WORK/reg" rev-parse main)
 ARCHIPEL_TEST_CRASH_AFTER=objects expect 9 -- publish crash/part.json
 test "$(git -C "$WORK/reg" rev-parse main)" = "$tip"

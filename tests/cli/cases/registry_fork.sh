@@ -2,14 +2,14 @@
 export ARCHIPEL_REGISTRY="$WORK/reg"
 expect 0 -- registry init --namespace OS
 mkdir sa nd; echo "solid x" >sa/p.stl; echo "solid y" >nd/p.stl
-printf '{"schema": 1, "kind": "part", "name": "Shelf bracket", "version": "1.0.0", "designer": {"name": "Ada", "email": "ada@example.org"}, "licence": "CC-BY-SA-4.0", "materials": [{"name": "steel", "form": "sheet"}], "dimensions": {"width_mm": 80, "depth_mm": 40, "height_mm": 3}, "files": [{"path": "p.stl", "role": "fabrication"}]}\n' >sa/part.json
-printf '{"schema": 1, "kind": "part", "name": "Closed hinge", "version": "1.0.0", "designer": {"name": "Bob", "email": "bob@example.org"}, "licence": "CC-BY-ND-4.0", "files": [{"path": "p.stl", "role": "fabrication"}]}\n' >nd/part.json
+printf '{"schema": 1, "kind": "part", "name": "Shelf bracket", "version": "1.0.0", "designer": {"name": "Ada", "email": "ada@example.org"}, "licence": "CC-BY-SA-4.0", "materials": [{"name": "steel", "form": "sheet"}], "dimensions": {"width_mm": 80, "depth_mm": 40, "height_mm": 3}, "files": [{"path": "p.stl", "role": "fabrication", "format": "stl"}]}\n' >sa/part.json
+printf '{"schema": 1, "kind": "part", "name": "Closed hinge", "version": "1.0.0", "designer": {"name": "Bob", "email": "bob@example.org"}, "licence": "CC-BY-ND-4.0", "files": [{"path": "p.stl", "role": "fabrication", "format": "stl"}]}\n' >nd/part.json
 expect 0 -- publish sa/part.json
 expect 0 -- publish nd/part.json
 expect 1 -- fork OS-P0002 --designer "Grace <grace@example.org>"
 same_err <<<'archipel: error: OS-P0002@1.0.0 is under CC-BY-ND-4.0, which allows no derivatives: it cannot be forked'
 expect 1 -- fork OS-P0001 --designer "Grace <grace@example.org>" --licence MIT
-same_err <<<'archipel: error: /licence: OS-P0001@1.0.0 is under the share-alike licence CC-BY-SA-4.0: the fork'"'"'s licence must be CC-BY-SA-4.0 or one of GPL-3.0-only, GPL-3.0-or-later, not "MIT"'
+same_err <<<'archipel: error: OS-P0001@1.0.0 is under the share-alike licence CC-BY-SA-4.0: the fork'"'"'s licence must be one of CC-BY-SA-4.0, GPL-3.0-only, GPL-3.0-or-later, not "MIT"'
 expect 2 -- fork OS-P0001 --designer "Grace"
 same_err <<<'archipel: error: "Grace" is not "Name <email>"'
 expect 0 -- fork OS-P0001 --designer "Grace <grace@example.org>" --name "Slotted bracket" --out slotted

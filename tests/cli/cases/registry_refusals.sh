@@ -6,12 +6,12 @@ manifest() {  # manifest PATH LICENCE [EXTRA]
   cat >p/part.json <<JSON
 {"schema": 1, "kind": "part", "name": "Plate", "version": "1.0.0",
  "designer": {"name": "Ada", "email": "ada@example.org"}, "licence": "$2"${3:-},
- "files": [{"path": "$1", "role": "fabrication"}]}
+ "files": [{"path": "$1", "role": "fabrication", "format": "stl"}]}
 JSON
 }
 manifest ../secret.txt CC-BY-4.0
 expect 1 -- publish p/part.json
-same_err <<<'archipel: error: p/part.json:/files/0/path: "../secret.txt" leaves the part folder'
+same_err <<<'archipel: error: p/part.json:/files/0/path: "../secret.txt" leaves the manifest'"'"'s folder'
 manifest link.stl CC-BY-4.0
 expect 1 -- publish p/part.json
 same_err <<<'archipel: error: p/part.json:/files/0/path: "link.stl" is a symbolic link'
