@@ -8,8 +8,8 @@ step() { printf '\n\033[1m== %s\033[0m\n' "$*"; }
 step "archipel --version"
 "$ARCHIPEL" --version
 
-step "archipel manifest check examples/manifests/*/part.json"
-"$ARCHIPEL" manifest check examples/manifests/*/part.json
+step "archipel manifest check examples/manifests/*/part.json examples/parts/*/part.json"
+"$ARCHIPEL" manifest check examples/manifests/*/part.json examples/parts/*/part.json
 
 step "archipel manifest new, then a typo in its licence: refused with a suggestion"
 demo_dir=$(mktemp -d)

@@ -44,6 +44,18 @@ std::string summary(const Manifest& m) {
   return fmt::format("{} \"{}\" {}, {}", core::to_string(m.kind), m.name, m.version.to_string(), m.licence);
 }
 
+// A grid id that is not built in may be a custom standard: warn, suggesting the closest one.
+void warn_unknown_grid(const std::string& where, const std::string& id) {
+  const auto grids = core::resources_under("grids/");
+  if (grids.empty()) return;
+  std::vector<std::string> names;
+  for (const auto& r : grids) names.emplace_back(fs::path(r.name).stem().string());
+  if (std::ranges::find(names, id) != names.end()) return;
+  const auto suggestion = core::closest_match(id, {names.begin(), names.end()});
+  print_warning(fmt::format("{}: \"{}\" is not a built-in grid standard{}", where, id,
+                            suggestion.empty() ? "" : fmt::format("; did you mean \"{}\"?", suggestion)));
+}
+
 // ---- manifest check -------------------------------------------------------------------------
 
 struct CheckOptions {
@@ -67,6 +79,7 @@ std::pair<nlohmann::json, int> check_one(const std::string& arg, bool json) {
   }
   const auto warnings = core::licence_warnings(manifest->licence_expression);
   for (const auto& w : warnings) print_warning(fmt::format("{}:/licence: {}", file, w));
+  if (manifest->grid) warn_unknown_grid(file + ":/grid/standard", manifest->grid->standard);
   if (!json) std::cout << fmt::format("{}: ok ({})\n", file, summary(*manifest));
   nlohmann::json entry{{"file", file},
                        {"valid", true},
@@ -124,18 +137,6 @@ core::Result<std::vector<int>> parse_grid_size(const std::string& text) {
   return units;
 }
 
-// A grid id that is not built in may be a custom standard: warn, suggesting the closest one.
-void warn_unknown_grid(const std::string& id) {
-  const auto grids = core::resources_under("grids/");
-  if (grids.empty()) return;
-  std::vector<std::string> names;
-  for (const auto& r : grids) names.emplace_back(fs::path(r.name).stem().string());
-  if (std::ranges::find(names, id) != names.end()) return;
-  const auto suggestion = core::closest_match(id, {names.begin(), names.end()});
-  print_warning(fmt::format("--grid: \"{}\" is not a built-in grid standard{}", id,
-                            suggestion.empty() ? "" : fmt::format("; did you mean \"{}\"?", suggestion)));
-}
-
 // Names the option an invalid skeleton field came from.
 std::string option_for(const std::string& pointer) {
   for (const auto& [prefix, option] : {std::pair{"/name", "--name"}, {"/designer", "--designer"},
@@ -190,7 +191,7 @@ core::Result<void> write_text(const std::string& out, const std::string& text, b
 int run_new(const NewOptions& o) {
   auto manifest = build_skeleton(o);
   if (!manifest) return report_error(manifest.error());
-  if (!o.grid.empty()) warn_unknown_grid(o.grid);
+  if (!o.grid.empty()) warn_unknown_grid("--grid", o.grid);
   for (const auto& w : core::licence_warnings(manifest->licence_expression)) print_warning("--licence: " + w);
   const std::string text = core::manifest_text(*manifest);
   if (o.out == "-") {

@@ -1,5 +1,6 @@
 // archipel_make_examples OUTDIR: writes every example part as STEP, binary STL and part.json into
 // OUTDIR/<name>/. The output is byte-identical from run to run (fixed STEP header, serial meshing).
+#include <cmath>
 #include <cstdio>
 #include <filesystem>
 #include <fstream>
@@ -65,6 +66,13 @@ bool write_stl(const TopoDS_Shape& shape, const fs::path& path) {
   return writer.Write(shape, path.c_str());
 }
 
+// Whole millimetres are written as integers (120, not 120.0), as archipel writes manifests back.
+nlohmann::ordered_json mm(double value) {
+  const double whole = std::round(value);
+  if (std::abs(value - whole) < 1e-9) return static_cast<long long>(whole);
+  return value;
+}
+
 nlohmann::ordered_json manifest(const ExamplePart& part, const fs::path& dir) {
   using nlohmann::ordered_json;
   const std::string step = part.name + ".step", stl = part.name + ".stl";
@@ -74,7 +82,7 @@ nlohmann::ordered_json manifest(const ExamplePart& part, const fs::path& dir) {
   files.push_back({{"path", stl}, {"role", "geometry"}, {"format", "stl"},
                    {"sha256", sha256_of(dir / stl)}, {"unit", "mm"}});
   ordered_json material{{"name", part.material}, {"form", part.form}};
-  if (part.thickness) material["thickness_mm"] = *part.thickness;
+  if (part.thickness) material["thickness_mm"] = mm(*part.thickness);
   const auto& d = part.dimensions;
   return {{"schema", 1},
           {"kind", "part"},
@@ -83,7 +91,7 @@ nlohmann::ordered_json manifest(const ExamplePart& part, const fs::path& dir) {
           {"designer", {{"name", "Archipel examples"}, {"email", "examples@archipel.example"}}},
           {"licence", "CERN-OHL-P-2.0"},
           {"materials", ordered_json::array({material})},
-          {"dimensions", {{"width_mm", d.at(0)}, {"depth_mm", d.at(1)}, {"height_mm", d.at(2)}}},
+          {"dimensions", {{"width_mm", mm(d.at(0))}, {"depth_mm", mm(d.at(1))}, {"height_mm", mm(d.at(2))}}},
           {"grid", {{"standard", part.grid}, {"size", part.grid_size}}},
           {"files", files},
           {"fabrication", ordered_json::array({{{"process", part.process}, {"file", step}}})},
