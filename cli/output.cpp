@@ -31,7 +31,7 @@ void print_json(const nlohmann::json& doc) {
   std::cout << doc.dump(2, ' ', false, nlohmann::json::error_handler_t::replace) << '\n';
 }
 
-void print_json(const nlohmann::ordered_json& doc) {
+void print_ordered_json(const nlohmann::ordered_json& doc) {
   std::cout << doc.dump(2, ' ', false, nlohmann::ordered_json::error_handler_t::replace) << '\n';
 }
 
