@@ -1,4 +1,4 @@
-// The manifest side of `archipel validate part.json` (see validate_manifest.hpp for why apart).
+// The manifest side of `archipel validate part.json`.
 #include "validate_manifest.hpp"
 
 #include <filesystem>

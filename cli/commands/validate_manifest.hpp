@@ -1,7 +1,7 @@
 #pragma once
 /// \file
-/// What `archipel validate part.json` needs from a manifest, without the manifest's types (its
-/// header and geometry.hpp both declare `LengthUnit`, so they cannot share a translation unit).
+/// What `archipel validate part.json` needs from a manifest: its grid, declared size and
+/// geometry files, read and checked by the manifest reader.
 
 #include <optional>
 #include <string>

@@ -1,5 +1,5 @@
 // render_svg(): the part's footprint on the grid, holes coloured by verdict, main dimensions.
-// Drawn in millimetres (the viewBox), x to the right and y up (SVG's y is flipped once, in Y()).
+// Drawn in millimetres (the viewBox), x to the right and y up (SVG's y is flipped once, in svg_y()).
 #include <algorithm>
 #include <cmath>
 
@@ -51,7 +51,7 @@ struct Canvas {
   double margin = 0;            // grid drawn this far around the footprint
   double pad = 0;               // room for the annotations
   double stroke = 0, font = 0;
-  [[nodiscard]] double Y(double y) const { return depth - y; }
+  [[nodiscard]] double svg_y(double y) const { return depth - y; }
 };
 
 Canvas make_canvas(const PartMeasurement& part, double pitch) {
@@ -76,10 +76,10 @@ void grid_lines(std::string& out, const Canvas& c, double origin, double step, b
     const double v = origin + static_cast<double>(k) * step;
     if (vertical)
       out += fmt::format(R"(<line class="{}" x1="{}" y1="{}" x2="{}" y2="{}" stroke="{}" stroke-width="{}"/>)",
-                         cls, num(v), num(c.Y(other_lo)), num(v), num(c.Y(other_hi)), colour, num(width));
+                         cls, num(v), num(c.svg_y(other_lo)), num(v), num(c.svg_y(other_hi)), colour, num(width));
     else
       out += fmt::format(R"(<line class="{}" x1="{}" y1="{}" x2="{}" y2="{}" stroke="{}" stroke-width="{}"/>)",
-                         cls, num(other_lo), num(c.Y(v)), num(other_hi), num(c.Y(v)), colour, num(width));
+                         cls, num(other_lo), num(c.svg_y(v)), num(other_hi), num(c.svg_y(v)), colour, num(width));
     out += "\n";
   }
 }
@@ -119,7 +119,7 @@ void draw_holes(std::string& out, const Canvas& c, const ValidationReport& repor
                                         side ? " side" : "");
     out += fmt::format(
         R"(<circle class="{}" cx="{}" cy="{}" r="{}" fill="{}" fill-opacity="{}" stroke="{}" stroke-width="{}"{}><title>hole {}: {} mm, {}</title></circle>)",
-        cls, num(h.center_mm[0]), num(c.Y(h.center_mm[1])), num(h.diameter_mm / 2),
+        cls, num(h.center_mm[0]), num(c.svg_y(h.center_mm[1])), num(h.diameter_mm / 2),
         h.boss ? "none" : verdict_colour(v), h.boss ? "0" : "0.85", verdict_colour(v),
         num(c.stroke * (h.boss ? 4 : 1.5)),
         side ? fmt::format(R"( stroke-dasharray="{} {}")", num(c.stroke * 6), num(c.stroke * 4)) : "",
@@ -141,7 +141,7 @@ std::string dimension_text(const ValidationReport& report, std::string_view loca
 }
 
 void draw_dimensions(std::string& out, const Canvas& c, const ValidationReport& report) {
-  const double below = c.Y(0) + c.margin + c.font * 1.2;
+  const double below = c.svg_y(0) + c.margin + c.font * 1.2;
   const double left = -c.margin - c.font * 1.2;
   const double tick = c.font * 0.4;
   out += "<g id=\"dimensions\" stroke=\"#24292f\" fill=\"#24292f\">\n";
