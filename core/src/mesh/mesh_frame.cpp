@@ -223,9 +223,12 @@ Axes find_axes(const Mesh& mesh) {
   Axes axes;
   if (!clusters.empty() && clusters[0].area >= dominant_share * total) {
     axes = planar_axes(mesh, clusters, total);
+    // Planar area facing each axis breaks ties of extent; facets of a tessellated cylinder that
+    // happen to face an axis are not planar faces: only clusters of 1 % of the area count.
     for (int i = 0; i < 3; ++i)
       for (const Cluster& c : clusters)
-        if (std::abs(dot(c.dir(), axes.dirs[i])) >= merge_cos) axes.area[i] += c.area;
+        if (c.area >= second_share * total && std::abs(dot(c.dir(), axes.dirs[i])) >= merge_cos)
+          axes.area[i] += c.area;
     return axes;
   }
   const auto v = eigenvectors(surface_covariance(mesh));
@@ -310,7 +313,9 @@ Frame find_natural_frame(const Mesh& mesh, const Tolerances& tolerances) {
     const auto [lo, hi] = range_along(mesh, found.dirs[i]);
     axes[i] = {found.dirs[i], lo, hi, found.area[i], dot(centre, found.dirs[i]) - (lo + hi) / 2};
   }
-  const double tie = 10 * tolerances.linear_mm;  // float coordinates
+  // Extents within a tessellation's chord height are equal (a polygon's width depends on its
+  // orientation: a disc tessellated at 0.01 mm is 120 wide one way, 119.998 the other).
+  const double tie = std::max(10 * tolerances.linear_mm, 0.01);
   std::ranges::stable_sort(axes, [&](const Axis& a, const Axis& b) {
     const double ea = a.max - a.min, eb = b.max - b.min;
     if (!near(ea, eb, tie)) return ea > eb;
