@@ -1,5 +1,8 @@
 #pragma once
 // Private: the natural frame of a mesh (dominant planar facets, else principal axes).
+#include <optional>
+#include <vector>
+
 #include "archipel/core/tolerances.hpp"
 #include "mesh/mesh_types.hpp"
 
@@ -15,8 +18,18 @@ namespace archipel::core::detail {
 /// conventions. The origin is the minimum corner of the bounding box in that frame.
 Frame find_natural_frame(const Mesh& mesh, const Tolerances& tolerances);
 
+/// For a round part ("planar-faces+file-axes"), as the B-rep path does: the frame whose x points
+/// from the centre of mass to the nearest off-centre hole or boss parallel to z (ties: the file's
+/// +x), so the frame turns with the part ("planar-faces+holes"). `mesh` in file coordinates,
+/// `holes` in `frame`; nothing when every hole is centred.
+std::optional<Frame> frame_towards_hole(const Mesh& mesh, const Frame& frame,
+                                        const std::vector<Hole>& holes, const Tolerances& tol);
+
 /// Expresses the vertices in `frame` (the bounding box then starts at 0 on every axis).
 void move_to_frame(Mesh& mesh, const Frame& frame);
+
+/// Expresses vertices given in `frame` in file coordinates again.
+void move_from_frame(Mesh& mesh, const Frame& frame);
 
 /// The bounding-box extents along the frame's x, y and z (of a mesh already in its frame).
 Vec3 extents(const Mesh& mesh);
