@@ -11,7 +11,7 @@ namespace archipel::core::detail {
 /// Finds the mesh's natural frame: the two largest mutually orthogonal clusters of facet
 /// normals (weighted by area) when they exist ("planar-faces"); the largest one plus the
 /// principal axis in its plane ("planar-faces+principal-axes") or, for a round part, the file's
-/// x laid in that plane ("planar-faces+file-axes"); else the principal axes of the surface
+/// x laid in that plane ("planar-faces+file-axes", see frame_towards_hole); else the principal axes of the surface
 /// ("principal-axes"). x is the longest extent, z the shortest (a tie puts the axis facing less
 /// planar area first); signs put the centre of mass at or below the middle of the box, the
 /// file's positive sense where the part is symmetric; right-handed. These are the B-rep path's
