@@ -10,3 +10,6 @@ step "archipel --version"
 
 step "archipel grid list"
 "$ARCHIPEL" grid list
+
+step "archipel measure an STL (the Assimp mesh path: welded, same frame and holes as the STEP)"
+"$ARCHIPEL" measure examples/parts/os-plate-120x40/os-plate-120x40.stl --unit mm
