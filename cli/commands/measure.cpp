@@ -77,7 +77,7 @@ int run_measure(const MeasureArgs& args) {
   auto measured = core::measure_file(args.file, options);
   if (!measured) return report_error(measured.error());
   if (args.json) {
-    print_json(core::measurement_to_json(*measured));
+    print_ordered_json(core::measurement_to_json(*measured));
   } else {
     for (const auto& w : measured->warnings) print_warning(w);
     print_human(args.file, *measured, args);
