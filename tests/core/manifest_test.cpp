@@ -288,7 +288,7 @@ TEST_CASE("enum names match the schema's words") {
   CHECK(enum_from_string<Process>("cnc-milling") == Process::cnc_milling);
   CHECK_FALSE(enum_from_string<Process>("cnc_milling"));
   CHECK(to_string(LengthUnit::inch) == "inch");
-  CHECK(millimetres_per(LengthUnit::inch) == doctest::Approx(25.4));
+  CHECK(unit_to_mm(LengthUnit::inch) == doctest::Approx(25.4));
   CHECK(enum_from_string<Kind>("object") == Kind::object);
   CHECK(to_string(Relation::remix) == "remix");
 }
