@@ -40,6 +40,8 @@ step "archipel measure examples/parts/os-plate-120x40/os-plate-120x40.step --mat
 "$ARCHIPEL" measure examples/parts/os-plate-120x40/os-plate-120x40.step --material aluminium
 step "archipel measure examples/parts/gridfinity-1x1-foot/gridfinity-1x1-foot.step (blind magnet holes)"
 "$ARCHIPEL" measure examples/parts/gridfinity-1x1-foot/gridfinity-1x1-foot.step
+step "archipel measure an STL (the Assimp mesh path: welded, same frame and holes as the STEP)"
+"$ARCHIPEL" measure examples/parts/os-plate-120x40/os-plate-120x40.stl --unit mm
 # --- The registry: an embedded local registry in a temporary folder (never the user's own).
 REG_DEMO=$(mktemp -d)
 trap 'rm -rf "$REG_DEMO"' EXIT

@@ -64,8 +64,9 @@ std::optional<GeometryFormat> detect_text(std::string_view head, const std::stri
   if (head.starts_with("glTF")) return GeometryFormat::glb;
   if (text.starts_with("{") && head.find("\"asset\"") != std::string_view::npos)
     return GeometryFormat::gltf;
-  if (lower(text.substr(0, 5)) == "solid" && lower(head).find("facet") != std::string::npos)
-    return GeometryFormat::stl;
+  if (lower(text.substr(0, 5)) == "solid" && (lower(head).find("facet") != std::string::npos ||
+                                               lower(head).find("endsolid") != std::string::npos))
+    return GeometryFormat::stl;  // an ASCII STL, perhaps without a facet
   if (is_iges(head)) return GeometryFormat::iges;
   if (ext == ".obj" && (head.find("\nv ") != std::string_view::npos || text.starts_with("v ") ||
                         head.find("\nf ") != std::string_view::npos))

@@ -124,6 +124,8 @@ TEST_CASE("bad mesh files give one io error naming the file") {
   check_io_error(write_bytes(dir / "noise.bin", noise), "unrecognised geometry format");
   check_io_error(write_bytes(dir / "noise.stl", noise), "binary STL whose triangle count (");
   check_io_error(write_bytes(dir / "empty.stl", ""), "the file is empty");
+  check_io_error(write_bytes(dir / "nofacet.stl", "solid plate\nendsolid plate\n"),
+                 "the file holds no triangle");
 
   // A binary STL whose triangle count says more than the file holds.
   std::string stl(80, ' ');

@@ -223,9 +223,12 @@ Axes find_axes(const Mesh& mesh) {
   Axes axes;
   if (!clusters.empty() && clusters[0].area >= dominant_share * total) {
     axes = planar_axes(mesh, clusters, total);
+    // Planar area facing each axis breaks ties of extent; facets of a tessellated cylinder that
+    // happen to face an axis are not planar faces: only clusters of 1 % of the area count.
     for (int i = 0; i < 3; ++i)
       for (const Cluster& c : clusters)
-        if (std::abs(dot(c.dir(), axes.dirs[i])) >= merge_cos) axes.area[i] += c.area;
+        if (c.area >= second_share * total && std::abs(dot(c.dir(), axes.dirs[i])) >= merge_cos)
+          axes.area[i] += c.area;
     return axes;
   }
   const auto v = eigenvectors(surface_covariance(mesh));
@@ -299,18 +302,21 @@ std::pair<double, double> range_along(const Mesh& mesh, const Vec3& d) {
 
 }  // namespace
 
-Frame find_natural_frame(const Mesh& mesh, const Tolerances& tolerances) {
+namespace {
+
+Frame frame_from_axes(const Mesh& mesh, const Axes& found, const Tolerances& tolerances) {
   // A tessellated symmetric part is symmetric only to within its chords: its centre of mass is
   // "in the middle" within this (the B-rep path uses linear_mm).
   constexpr double mesh_offset_tol = 0.01;
-  const Axes found = find_axes(mesh);
   const Vec3 centre = centre_of_mass(mesh);
   std::array<Axis, 3> axes;
   for (int i = 0; i < 3; ++i) {
     const auto [lo, hi] = range_along(mesh, found.dirs[i]);
     axes[i] = {found.dirs[i], lo, hi, found.area[i], dot(centre, found.dirs[i]) - (lo + hi) / 2};
   }
-  const double tie = 10 * tolerances.linear_mm;  // float coordinates
+  // Extents within a tessellation's chord height are equal (a polygon's width depends on its
+  // orientation: a disc tessellated at 0.01 mm is 120 wide one way, 119.998 the other).
+  const double tie = std::max(10 * tolerances.linear_mm, 0.01);
   std::ranges::stable_sort(axes, [&](const Axis& a, const Axis& b) {
     const double ea = a.max - a.min, eb = b.max - b.min;
     if (!near(ea, eb, tie)) return ea > eb;
@@ -326,6 +332,50 @@ Frame find_natural_frame(const Mesh& mesh, const Tolerances& tolerances) {
     frame.origin[i] = axes[0].min * frame.x_axis[i] + axes[1].min * frame.y_axis[i] +
                       axes[2].min * frame.z_axis[i];
   return frame;
+}
+
+}  // namespace
+
+Frame find_natural_frame(const Mesh& mesh, const Tolerances& tolerances) {
+  return frame_from_axes(mesh, find_axes(mesh), tolerances);
+}
+
+std::optional<Frame> frame_towards_hole(const Mesh& mesh, const Frame& frame,
+                                        const std::vector<Hole>& holes, const Tolerances& tol) {
+  const Vec3 centre = centre_of_mass(mesh);
+  const Vec3& n = frame.z_axis;
+  std::optional<Vec3> best;
+  for (const Hole& h : holes) {
+    if (std::abs(h.axis[2]) < 1 - 1e-9) continue;  // not parallel to the frame's z
+    Vec3 c = frame.origin;  // the hole's centre in file coordinates
+    for (int i = 0; i < 3; ++i)
+      c[i] += h.center_mm[0] * frame.x_axis[i] + h.center_mm[1] * frame.y_axis[i] +
+              h.center_mm[2] * frame.z_axis[i];
+    const Vec3 offset = in_plane(sub(c, centre), n);
+    const double size = std::sqrt(dot(offset, offset));
+    if (size <= tol.hole_group_mm) continue;
+    const double best_size = best ? std::sqrt(dot(*best, *best)) : 0;
+    // Equally near holes (a symmetric bolt circle) are interchangeable: prefer the file's +x.
+    const bool nearer = !best || size < best_size - tol.linear_mm;
+    const bool tie = best && near(size, best_size, tol.linear_mm);
+    if (nearer || (tie && offset[0] > (*best)[0] + tol.linear_mm)) best = offset;
+  }
+  if (!best) return std::nullopt;
+  Axes axes;
+  const Vec3 d2 = Cluster::normalized(*best);
+  axes.dirs = {n, d2, cross(n, d2)};
+  axes.area = {1, 0, 0};  // the broad faces face n; nothing planar faces the other two
+  axes.method = "planar-faces+holes";
+  return frame_from_axes(mesh, axes, tol);
+}
+
+void move_from_frame(Mesh& mesh, const Frame& frame) {
+  for (Vec3& p : mesh.vertices) {
+    Vec3 q = frame.origin;
+    for (int i = 0; i < 3; ++i)
+      q[i] += p[0] * frame.x_axis[i] + p[1] * frame.y_axis[i] + p[2] * frame.z_axis[i];
+    p = q;
+  }
 }
 
 void move_to_frame(Mesh& mesh, const Frame& frame) {

@@ -216,12 +216,15 @@ std::vector<Hole> find_mesh_holes(const Mesh& mesh, const VertexTriangles& aroun
   std::vector<std::uint32_t> stamp(mesh.triangles.size(), 0);
   Sectioner sectioner(mesh, around);
   for (int axis : {2, 0, 1}) holes_along(mesh, around, sectioner, axis, tolerances, stamp, holes);
-  const double tie = tolerances.hole_group_mm;
-  std::ranges::sort(holes, [tie](const Hole& a, const Hole& b) {
-    for (int i = 0; i < 3; ++i)
-      if (std::abs(a.center_mm[i] - b.center_mm[i]) > tie) return a.center_mm[i] < b.center_mm[i];
-    return a.diameter_mm < b.diameter_mm;
-  });
+  // Keys rounded to the grouping tolerance: centres equal but for float noise sort by the next
+  // coordinate (a comparison with a tolerance would not be a strict weak order).
+  const auto key = [&](const Hole& h) {
+    std::array<double, 4> k{};
+    for (int i = 0; i < 3; ++i) k[i] = std::round(h.center_mm[i] / tolerances.hole_group_mm);
+    k[3] = h.diameter_mm;
+    return k;
+  };
+  std::ranges::sort(holes, [&](const Hole& a, const Hole& b) { return key(a) < key(b); });
   return holes;
 }
 

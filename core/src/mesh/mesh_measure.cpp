@@ -67,6 +67,20 @@ void measure_volume(const Mesh& mesh, const VertexTriangles& around, PartMeasure
   m.volume_mm3 = std::abs(v);
 }
 
+// A round part's frame follows its nearest off-centre hole, when it has one (the holes are then
+// measured again in the turned frame).
+void turn_to_holes(Mesh& mesh, const VertexTriangles& around, const Tolerances& tol,
+                   PartMeasurement& m) {
+  move_from_frame(mesh, m.frame);
+  const auto turned = frame_towards_hole(mesh, m.frame, m.holes, tol);
+  if (turned) m.frame = *turned;
+  move_to_frame(mesh, m.frame);
+  if (!turned) return;
+  m.size_mm = extents(mesh);
+  std::ranges::sort(m.size_mm, std::greater<>{});
+  m.holes = find_mesh_holes(mesh, around, tol);
+}
+
 // Whether any triangle has an area (stops at the first one).
 bool has_area(const Mesh& mesh) {
   return std::ranges::any_of(mesh.triangles, [&](const Triangle& t) {
@@ -99,6 +113,7 @@ Result<PartMeasurement> measure_mesh(const std::filesystem::path& path, Geometry
   measure_volume(*mesh, around, m);
   if (m.size_mm[2] < options.tolerances.sheet_ratio * m.size_mm[1]) m.thickness_mm = m.size_mm[2];
   m.holes = find_mesh_holes(*mesh, around, options.tolerances);
+  if (m.frame.method == "planar-faces+file-axes") turn_to_holes(*mesh, around, options.tolerances, m);
   if (options.material) {
     if (const auto density = material_density(*options.material))
       m.mass_g = m.volume_mm3 / 1000.0 * *density;
