@@ -21,16 +21,29 @@ nlohmann::json node_json(const registry::LineageNode& n) {
           {"licence", n.licence}, {"relation", n.relation}, {"parent", n.parent}, {"depth", n.depth}};
 }
 
+// True when no later sibling follows node i (depth-first order) before its parent's level ends.
+bool last_sibling(const std::vector<registry::LineageNode>& nodes, std::size_t i) {
+  for (std::size_t j = i + 1; j < nodes.size(); ++j) {
+    if (nodes[j].depth < nodes[i].depth) return true;
+    if (nodes[j].depth == nodes[i].depth) return false;
+  }
+  return true;
+}
+
 void print_tree(const registry::Lineage& l) {
   // Ancestors from the oldest down to the part, then the descendants under it.
   std::vector<registry::LineageNode> up = l.ancestors;
   std::stable_sort(up.begin(), up.end(), [](const auto& a, const auto& b) { return a.depth < b.depth; });
   int top = up.empty() ? 0 : -up.front().depth;
-  auto indent = [](int level) { return level == 0 ? std::string{} : std::string(3 * (level - 1), ' ') + "└─ "; };
-  for (const auto& a : up) std::cout << indent(top + a.depth) << label(a) << "\n";
-  std::cout << indent(top) << label(l.self) << "  <- this part\n";
-  for (const auto& d : l.descendants) {
-    std::cout << indent(top + d.depth) << label(d) << "  " << d.relation << " of " << d.parent << "\n";
+  auto indent = [](int level, bool last) {
+    return level == 0 ? std::string{} : std::string(3 * (level - 1), ' ') + (last ? "└─ " : "├─ ");
+  };
+  for (const auto& a : up) std::cout << indent(top + a.depth, true) << label(a) << "\n";
+  std::cout << indent(top, true) << label(l.self) << "  <- this part\n";
+  for (std::size_t i = 0; i < l.descendants.size(); ++i) {
+    const auto& d = l.descendants[i];
+    std::cout << indent(top + d.depth, last_sibling(l.descendants, i)) << label(d) << "  " << d.relation
+              << " of " << d.parent << "\n";
   }
 }
 

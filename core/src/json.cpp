@@ -162,7 +162,9 @@ Result<std::vector<SchemaViolation>> validate_against_schema(const nlohmann::jso
                                                              std::string_view schema_name) {
   auto schema = compiled_schema(schema_name);
   if (!schema) return std::unexpected(schema.error());
-  valijson::Validator validator(valijson::Validator::kStrongTypes);
+  // One validator per thread: it caches the compiled regular expressions of `pattern`, which
+  // otherwise dominate validating many documents (registry verify and index builds).
+  thread_local valijson::Validator validator(valijson::Validator::kStrongTypes);
   valijson::ValidationResults results;
   valijson::adapters::NlohmannJsonAdapter target(doc);
   std::vector<SchemaViolation> out;

@@ -19,6 +19,22 @@ using nlohmann::json;
 
 namespace {
 
+// The index is a cache: one of an older format is dropped (and rebuilt by the next refresh).
+constexpr int index_format = 2;
+
+// Drops an index of another format (PRAGMA user_version) so that the schema below recreates it.
+Result<void> check_format(sqlite3* db) {
+  auto s = prepare(db, "PRAGMA user_version");
+  if (!s) return std::unexpected(s.error());
+  int version = sqlite3_step(s->get()) == SQLITE_ROW ? sqlite3_column_int(s->get(), 0) : 0;
+  if (version == index_format) return {};
+  std::string sql = fmt::format(
+      "DROP TABLE IF EXISTS meta; DROP TABLE IF EXISTS versions; DROP TABLE IF EXISTS links; "
+      "DROP TABLE IF EXISTS fts; PRAGMA user_version = {};",
+      index_format);
+  return exec(db, sql.c_str(), "format");
+}
+
 constexpr const char* schema_sql = R"sql(
 CREATE TABLE IF NOT EXISTS meta(key TEXT PRIMARY KEY, value TEXT NOT NULL);
 CREATE TABLE IF NOT EXISTS versions(
@@ -33,7 +49,7 @@ CREATE TABLE IF NOT EXISTS links(child TEXT, child_version TEXT, parent TEXT, pa
 CREATE INDEX IF NOT EXISTS links_child ON links(child);
 CREATE INDEX IF NOT EXISTS links_parent ON links(parent);
 CREATE VIRTUAL TABLE IF NOT EXISTS fts USING fts5(serial, name, description, tags, materials,
-                                                   designer);
+                                                   designer, processes);
 )sql";
 
 std::string joined(const std::vector<std::string>& items) { return fmt::format("{}", fmt::join(items, "\n")); }
@@ -107,6 +123,7 @@ Result<Index> Index::open(const Registry::Impl& impl) {
   }
   sqlite3_busy_timeout(db, 10000);
   if (auto ok = exec(db, "PRAGMA journal_mode=WAL;", "journal"); !ok) return std::unexpected(ok.error());
+  if (auto ok = check_format(db); !ok) return std::unexpected(ok.error());
   if (auto ok = exec(db, schema_sql, "schema"); !ok) return std::unexpected(ok.error());
   return index;
 }
@@ -130,7 +147,8 @@ Result<Writer> make_writer(sqlite3* db, const git::Store& store, const git_tree*
       "INSERT INTO versions(serial,version,name,kind,designer,email,licence,commercial,derivatives,"
       "grid,width,depth,height,size1,size2,size3,materials,processes,yanked) VALUES "
       "(?1,?2,?3,?4,?5,?6,?7,?8,?9,?10,?11,?12,?13,?14,?15,?16,?17,?18,?19)",
-      "INSERT INTO fts(rowid,serial,name,description,tags,materials,designer) VALUES (?1,?2,?3,?4,?5,?6,?7)",
+      "INSERT INTO fts(rowid,serial,name,description,tags,materials,designer,processes) "
+      "VALUES (?1,?2,?3,?4,?5,?6,?7,?8)",
       "INSERT INTO links VALUES (?1,?2,?3,?4,?5)"};
   Statement* targets[6] = {&w.del_version, &w.del_fts, &w.del_links, &w.insert, &w.insert_fts, &w.insert_link};
   for (int i = 0; i < 6; ++i) {
@@ -203,9 +221,9 @@ Result<void> insert_version(Writer& w, const Serial& serial, const std::string& 
   if (auto ok = step_done(w, s); !ok) return ok;
   sqlite3_stmt* f = w.insert_fts.get();
   sqlite3_bind_int64(f, 1, sqlite3_last_insert_rowid(w.db));
-  std::string fts_values[6] = {sn, text(doc, "name"), text(doc, "description"), joined(tags(doc)),
-                               mats, designer_name(doc)};
-  for (int i = 0; i < 6; ++i) bind_text(f, i + 2, fts_values[i]);
+  std::string fts_values[7] = {sn, text(doc, "name"), text(doc, "description"), joined(tags(doc)),
+                               mats, designer_name(doc), procs};
+  for (int i = 0; i < 7; ++i) bind_text(f, i + 2, fts_values[i]);
   if (auto ok = step_done(w, f); !ok) return ok;
   for (const auto& link : derived_from(doc)) {
     std::string lv[5] = {sn, version, link.serial, link.version, link.relation};

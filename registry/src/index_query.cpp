@@ -16,13 +16,14 @@ std::string column(sqlite3_stmt* s, int i) {
   return t ? reinterpret_cast<const char*>(t) : "";
 }
 
-// Free text becomes an FTS5 query of quoted prefix terms, so that no user text is FTS syntax.
-std::string fts_query(const std::string& text) {
+// Free text becomes an FTS5 query of quoted prefix terms, so that no user text is FTS syntax;
+// with a column, every term is restricted to it (`materials : "alu"*`).
+std::string fts_query(const std::string& text, const std::string& column = {}) {
   std::string out, token;
   auto flush = [&] {
     if (token.empty()) return;
     if (!out.empty()) out += ' ';
-    out += "\"" + token + "\"*";
+    out += (column.empty() ? "" : column + " : ") + "\"" + token + "\"*";
     token.clear();
   };
   for (unsigned char c : text) {
@@ -41,25 +42,19 @@ Result<std::vector<SearchHit>> Index::search(const SearchQuery& q) const {
       "FROM versions v";
   std::vector<std::string> params;
   std::string where = " WHERE v.latest = 1";
+  // Text and the word filters are answered by the FTS index, which is then read first.
   std::string match = fts_query(q.text);
+  for (const auto& [column, value] : {std::pair<std::string, std::string>{"materials", q.material},
+                                      {"designer", q.designer}, {"processes", q.process}}) {
+    auto part = fts_query(value, column);
+    if (!part.empty()) match += (match.empty() ? "" : " ") + part;
+  }
   if (!match.empty()) {
-    sql += " JOIN fts ON fts.rowid = v.id";
+    sql = "SELECT v.serial, v.version, v.name, v.designer, v.licence, v.grid, v.width, v.depth, v.height "
+          "FROM fts CROSS JOIN versions v ON v.id = fts.rowid";
     where += " AND fts MATCH ?";
     params.push_back(match);
   }
-  auto like = [&](const char* col, const std::string& value) {
-    if (value.empty()) return;
-    where += fmt::format(" AND v.{} LIKE ? ESCAPE '\\'", col);
-    std::string escaped;
-    for (char c : value) {
-      if (c == '%' || c == '_' || c == '\\') escaped += '\\';
-      escaped += c;
-    }
-    params.push_back("%" + escaped + "%");
-  };
-  like("materials", q.material);
-  like("designer", q.designer);
-  like("processes", q.process);
   if (!q.grid.empty()) {
     where += " AND v.grid = ?";
     params.push_back(q.grid);
@@ -76,7 +71,8 @@ Result<std::vector<SearchHit>> Index::search(const SearchQuery& q) const {
     where += fmt::format(" AND v.size1 > 0 AND v.size1 <= {} AND v.size2 <= {} AND v.size3 <= {}",
                          box[0] + 1e-6, box[1] + 1e-6, box[2] + 1e-6);
   }
-  sql += where + (match.empty() ? " ORDER BY v.serial" : " ORDER BY bm25(fts), v.serial") +
+  bool ranked = !fts_query(q.text).empty();
+  sql += where + (ranked ? " ORDER BY bm25(fts), v.serial" : " ORDER BY v.serial") +
          fmt::format(" LIMIT {}", std::max(1, q.limit));
   auto s = prepare(db_.get(), sql);
   if (!s) return std::unexpected(s.error());
