@@ -23,7 +23,7 @@ void register_get(CLI::App& app, Dispatch& dispatch) {
     auto written = reg->get(*parsed, *out);
     if (!written) return report_error(written.error());
     if (o->json) {
-      print_json({{"serial", parsed->to_string()}, {"out", *out}, {"files", *written}});
+      print_json(nlohmann::json{{"serial", parsed->to_string()}, {"out", *out}, {"files", *written}});
       return exit_ok;
     }
     std::cout << "Wrote " << written->size() << " files of " << parsed->to_string() << " into " << *out << "\n";

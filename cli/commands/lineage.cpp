@@ -79,7 +79,7 @@ void register_lineage(CLI::App& app, Dispatch& dispatch) {
       auto up = nlohmann::json::array(), down = nlohmann::json::array();
       for (const auto& a : l->ancestors) up.push_back(node_json(a));
       for (const auto& d : l->descendants) down.push_back(node_json(d));
-      print_json({{"part", node_json(l->self)}, {"ancestors", up}, {"descendants", down}});
+      print_json(nlohmann::json{{"part", node_json(l->self)}, {"ancestors", up}, {"descendants", down}});
     } else if (*dot) {
       print_dot(*l);
     } else {

@@ -81,7 +81,7 @@ int run_check(const CheckOptions& options) {
     entries.push_back(std::move(entry));
     if (code == exit_io || (code == exit_findings && worst == exit_ok)) worst = code;
   }
-  if (options.json) print_json({{"manifests", entries}, {"ok", worst == exit_ok}});
+  if (options.json) print_json(nlohmann::json{{"manifests", entries}, {"ok", worst == exit_ok}});
   return worst;
 }
 

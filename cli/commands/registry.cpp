@@ -26,7 +26,7 @@ void register_registry(CLI::App& app, Dispatch& dispatch) {
     auto created = registry::Registry::init(path, *config);
     if (!created) return report_error(created.error());
     if (o->json) {
-      print_json({{"path", path.string()}, {"registry", registry::to_json(*config)},
+      print_json(nlohmann::json{{"path", path.string()}, {"registry", registry::to_json(*config)},
                   {"commit", created->tip().value_or("")}});
     } else {
       std::cout << "Created registry \"" << config->name << "\" at " << path.string() << "\n"

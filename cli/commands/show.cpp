@@ -55,7 +55,7 @@ void register_show(CLI::App& app, Dispatch& dispatch) {
     auto info = reg->show(*parsed);
     if (!info) return report_error(info.error());
     if (o->json) {
-      print_json({{"serial", info->serial}, {"version", info->version}, {"folder", info->folder},
+      print_json(nlohmann::json{{"serial", info->serial}, {"version", info->version}, {"folder", info->folder},
                   {"versions", info->versions}, {"yanked", info->yanked ? nlohmann::json(*info->yanked) : nullptr},
                   {"manifest", info->manifest}, {"measured", info->measured}});
     } else {

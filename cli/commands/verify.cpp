@@ -18,7 +18,7 @@ void register_verify(CLI::App& app, Dispatch& dispatch) {
     if (o->json) {
       auto problems = nlohmann::json::array();
       for (const auto& p : report->problems) problems.push_back({{"where", p.where}, {"message", p.message}});
-      print_json({{"versions", report->versions}, {"files", report->files}, {"links", report->links},
+      print_json(nlohmann::json{{"versions", report->versions}, {"files", report->files}, {"links", report->links},
                   {"objects", report->objects}, {"problems", problems}, {"ok", report->problems.empty()}});
     } else {
       for (const auto& p : report->problems) std::cout << "problem: " << p.where << ": " << p.message << "\n";

@@ -14,7 +14,7 @@ void register_version(CLI::App& app, Dispatch& dispatch) {
   add_json_flag(sub, *json);
   on_run(sub, dispatch, [json]() -> int {
     if (*json) {
-      print_json({{"archipel", core::version()},
+      print_json(nlohmann::json{{"archipel", core::version()},
                   {"geometry", core::geometry_library_versions()},
                   {"git", registry::git_library_version()}});
     } else {

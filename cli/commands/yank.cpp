@@ -22,7 +22,7 @@ void register_yank(CLI::App& app, Dispatch& dispatch) {
     auto commit = reg->yank(*parsed, *reason);
     if (!commit) return report_error(commit.error());
     if (o->json) {
-      print_json({{"serial", parsed->to_string()}, {"reason", *reason}, {"already_yanked", commit->empty()},
+      print_json(nlohmann::json{{"serial", parsed->to_string()}, {"reason", *reason}, {"already_yanked", commit->empty()},
                   {"commit", *commit}});
     } else if (commit->empty()) {
       std::cout << parsed->to_string() << " was already yanked: nothing to do\n";

@@ -4,6 +4,7 @@
 
 #include <fmt/format.h>
 
+#include "archipel/core/licence.hpp"
 #include "manifest_view.hpp"
 #include "publish.hpp"
 
@@ -36,24 +37,8 @@ Result<std::uint64_t> next_number(const git::Store& store, const git_tree* tree,
 }
 
 std::vector<std::string> licence_ids(const std::string& expression) {
-  std::vector<std::string> ids;
-  std::string token;
-  bool after_with = false;
-  auto flush = [&] {
-    if (token.empty()) return;
-    if (token == "WITH") after_with = true;
-    else if (token != "AND" && token != "OR") {
-      if (!after_with) ids.push_back(token);
-      after_with = false;
-    }
-    token.clear();
-  };
-  for (char c : expression) {
-    if (c == ' ' || c == '(' || c == ')') flush();
-    else token += c;
-  }
-  flush();
-  return ids;
+  auto parsed = core::parse_licence(expression);
+  return parsed ? core::ids(*parsed) : std::vector<std::string>{};
 }
 
 Result<void> check_licence_policy(const Policy& policy, const std::string& expression,

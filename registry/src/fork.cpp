@@ -4,7 +4,7 @@
 
 #include <fmt/format.h>
 
-#include "archipel/core/json.hpp"
+#include "archipel/core/manifest.hpp"
 #include "licence_rules.hpp"
 #include "manifest_view.hpp"
 #include "publish.hpp"
@@ -27,15 +27,17 @@ Result<void> check_inheritance(const std::string& parent_ref, const std::string&
                                     parent_ref, id));
     }
     if (!terms->share_alike) continue;
-    const auto& ok = terms->share_alike_compatible;
+    std::vector<std::string> allowed{id};
+    for (const auto& c : terms->share_alike_compatible) {
+      if (c != id) allowed.push_back(c);
+    }
     for (const auto& c : child_ids) {
-      if (c != id && std::find(ok.begin(), ok.end(), c) == ok.end()) {
+      if (std::find(allowed.begin(), allowed.end(), c) == allowed.end()) {
         return core::fail(core::Errc::invalid,
                           fmt::format("{} is under the share-alike licence {}: the fork's licence must "
-                                      "be {}{}{}, not \"{}\"",
-                                      parent_ref, id, id, ok.empty() ? "" : " or one of ",
-                                      fmt::join(ok, ", "), child_licence),
-                          "", "/licence");
+                                      "be {}{}, not \"{}\"",
+                                      parent_ref, id, allowed.size() > 1 ? "one of " : "",
+                                      fmt::join(allowed, ", "), child_licence));
       }
     }
   }
@@ -95,11 +97,8 @@ Result<Published> Registry::fork(const SerialRef& parent, const ForkOptions& opt
   part.manifest["designer"] = json{{"name", person->first}, {"email", person->second}};
   part.manifest["lineage"]["derived_from"] =
       json::array({{{"serial", parent.serial.to_string()}, {"version", *version}, {"relation", "fork"}}});
-  auto violations = core::validate_against_schema(part.manifest, "part.schema.json");
-  if (!violations) return std::unexpected(violations.error());
-  if (!violations->empty()) {
-    return core::fail(core::Errc::invalid, violations->front().message, part.origin,
-                      violations->front().pointer);
+  if (auto typed = core::parse_manifest(part.manifest, part.origin); !typed) {
+    return std::unexpected(typed.error());
   }
   if (auto ok = add_parent_files(impl_->store, tree, folder, part); !ok) {
     return std::unexpected(ok.error());

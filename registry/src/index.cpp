@@ -4,9 +4,11 @@
 #include <map>
 #include <set>
 
+#include <unistd.h>
+
 #include <fmt/format.h>
 
-#include "licence_rules.hpp"
+#include "archipel/core/licence.hpp"
 #include "manifest_view.hpp"
 #include "publish.hpp"
 
@@ -45,7 +47,18 @@ std::string column(sqlite3_stmt* s, int i) {
   return t ? reinterpret_cast<const char*>(t) : "";
 }
 
-fs::path index_path(const Registry::Impl& impl) { return impl.path / "archipel-index.sqlite"; }
+// Next to the registry when it is writable, else under $XDG_CACHE_HOME (a read-only clone).
+fs::path index_path(const Registry::Impl& impl) {
+  if (::access(impl.path.c_str(), W_OK) == 0) return impl.path / "archipel-index.sqlite";
+  const char* xdg = std::getenv("XDG_CACHE_HOME");
+  const char* home = std::getenv("HOME");
+  fs::path cache = xdg != nullptr && *xdg == '/' ? fs::path(xdg)
+                                                 : fs::path(home != nullptr ? home : "/tmp") / ".cache";
+  std::error_code ec;
+  fs::create_directories(cache / "archipel", ec);
+  auto absolute = fs::absolute(impl.path, ec).string();
+  return cache / "archipel" / ("index-" + sha256_hex(absolute).substr(0, 16) + ".sqlite");
+}
 
 // The registry writes no working tree, so a path in a diff names its version folder by its first
 // six components: parts/NS/K/shard/SERIAL/VERSION.
@@ -154,14 +167,10 @@ Result<void> remove_version(Writer& w, const std::string& serial, const std::str
 }
 
 void licence_flags(const std::string& licence, bool& commercial, bool& derivatives) {
-  commercial = derivatives = true;
-  auto ids = licence_ids(licence);
-  if (ids.empty()) commercial = derivatives = false;
-  for (const auto& id : ids) {
-    auto terms = licence_terms(id);
-    commercial = commercial && terms && terms->commercial;
-    derivatives = derivatives && terms && terms->derivatives;
-  }
+  auto parsed = core::parse_licence(licence);
+  auto t = parsed ? core::terms(*parsed) : core::LicenceTerms{};
+  commercial = parsed && t.commercial;
+  derivatives = parsed && t.derivatives;
 }
 
 Result<void> insert_version(Writer& w, const Serial& serial, const std::string& version) {
@@ -292,12 +301,23 @@ Result<IndexStatus> Index::refresh(const Registry::Impl& impl) {
   auto snap = impl.store.snapshot();
   if (!snap) return std::unexpected(snap.error());
   status.commit = snap->commit ? git::to_hex(*snap->commit) : "";
-  auto get = prepare(db_.get(), "SELECT value FROM meta WHERE key='commit'");
-  if (!get) return std::unexpected(get.error());
-  std::string indexed = sqlite3_step(get->get()) == SQLITE_ROW ? column(get->get(), 0) : "";
-  get->reset();
-  if (indexed == status.commit) return status;
+  auto indexed_commit = [&]() -> Result<std::string> {
+    auto get = prepare(db_.get(), "SELECT value FROM meta WHERE key='commit'");
+    if (!get) return std::unexpected(get.error());
+    return sqlite3_step(get->get()) == SQLITE_ROW ? column(get->get(), 0) : std::string{};
+  };
+  auto before = indexed_commit();
+  if (!before) return std::unexpected(before.error());
+  if (*before == status.commit) return status;
   if (auto ok = exec(db_.get(), "BEGIN IMMEDIATE", "begin"); !ok) return std::unexpected(ok.error());
+  // Another process may have refreshed while this one waited for the write lock.
+  auto current = indexed_commit();
+  if (!current || *current == status.commit) {
+    (void)exec(db_.get(), "COMMIT", "commit");
+    if (!current) return std::unexpected(current.error());
+    return status;
+  }
+  std::string indexed = *current;
   auto work = [&]() -> Result<std::size_t> {
     auto writer = make_writer(db_.get(), impl.store, snap->tree.get());
     if (!writer) return std::unexpected(writer.error());

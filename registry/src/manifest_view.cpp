@@ -64,12 +64,10 @@ std::string grid_standard(const json& m) {
 std::array<double, 3> dimensions(const json& m) {
   const json& d = member(m, "dimensions");
   std::array<double, 3> out{};
-  const char* keys[3][2] = {{"width", "width_mm"}, {"depth", "depth_mm"}, {"height", "height_mm"}};
+  const char* keys[3] = {"width_mm", "depth_mm", "height_mm"};
   for (int i = 0; i < 3; ++i) {
-    for (const char* key : keys[i]) {
-      const json& v = member(d, key);
-      if (v.is_number()) out[i] = v.get<double>();
-    }
+    const json& v = member(d, keys[i]);
+    if (v.is_number()) out[i] = v.get<double>();
   }
   return out;
 }

@@ -1,21 +1,104 @@
 #include "measure.hpp"
 
+#include <fmt/format.h>
+
+#include "archipel/core/geometry.hpp"
+#include "archipel/core/grid.hpp"
+#include "archipel/core/measurement_json.hpp"
+#include "archipel/core/validate.hpp"
 #include "manifest_view.hpp"
 
 namespace archipel::registry::detail {
+namespace fs = std::filesystem;
+using core::Result;
 using nlohmann::json;
 
-core::Result<Measured> measure_part(const json& manifest, const std::filesystem::path& /*dir*/,
-                                    const RegistryConfig& config, bool /*allow_nonconforming*/,
-                                    const std::string& /*origin*/) {
-  auto d = dimensions(manifest);
-  std::string grid = grid_standard(manifest);
+namespace {
+
+// Worse verdicts win: fails > conforms-with-warnings > conforms.
+int rank(core::Verdict v) {
+  switch (v) {
+    case core::Verdict::conforms: return 0;
+    case core::Verdict::conforms_with_warnings: return 1;
+    case core::Verdict::fails: return 2;
+  }
+  return 2;
+}
+
+core::Declared declared_of(const json& manifest, const std::string& origin) {
+  core::Declared d;
+  auto dims = dimensions(manifest);
+  if (dims[0] > 0) d.dimensions_mm = core::Vec3{dims[0], dims[1], dims[2]};
+  d.grid = grid_standard(manifest);
+  if (manifest.contains("grid") && manifest["grid"].contains("size")) {
+    for (const auto& u : manifest["grid"]["size"]) d.grid_units.push_back(u.get<int>());
+  }
+  d.origin = origin;
+  return d;
+}
+
+std::string first_error(const core::ValidationReport& report) {
+  for (const auto& f : report.findings) {
+    if (f.severity == "error") return f.rule + ": " + f.message;
+  }
+  return "fails";
+}
+
+}  // namespace
+
+Result<Measured> measure_part(const json& manifest, const fs::path& dir, const RegistryConfig& config,
+                              bool allow_nonconforming, const std::string& origin) {
+  std::string grid_id = grid_standard(manifest).empty() ? config.grid : grid_standard(manifest);
   Measured out;
   out.verdict = "not-measured";
-  out.document = json{{"grid", grid.empty() ? config.grid : grid},
-                      {"declared", {{"width", d[0]}, {"depth", d[1]}, {"height", d[2]}}},
-                      {"files", json::array()},
-                      {"verdict", out.verdict}};
+  auto d = dimensions(manifest);
+  out.document = json{{"grid", grid_id},
+                      {"declared", {{"width_mm", d[0]}, {"depth_mm", d[1]}, {"height_mm", d[2]}}},
+                      {"files", json::array()}};
+  int worst = -1;
+  std::optional<core::GridStandard> grid;
+  for (const auto& f : files(manifest)) {
+    if (f.role != "geometry") continue;
+    std::string pointer = fmt::format("/files/{}/path", f.index);
+    if (!grid) {
+      auto loaded = core::find_grid(grid_id);
+      if (!loaded) return core::fail(core::Errc::invalid, loaded.error().message, origin, "/grid/standard");
+      grid = std::move(*loaded);
+    }
+    core::MeasureOptions options;
+    if (!f.unit.empty()) options.unit = core::parse_unit(f.unit);
+    auto m = core::measure_file(dir / f.path, options);
+    if (!m) {
+      return core::fail(m.error().code, fmt::format("\"{}\" cannot be measured: {}", f.path, m.error().message),
+                        origin, pointer);
+    }
+    auto report = core::validate(*m, *grid);
+    core::check_declared(report, *m, *grid, declared_of(manifest, origin));
+    worst = std::max(worst, rank(report.verdict));
+    out.document["files"].push_back({{"path", f.path},
+                                     {"verdict", std::string(core::verdict_name(report.verdict))},
+                                     {"measurement", core::measurement_to_json(*m)},
+                                     {"validation", core::to_json(report, *m)}});
+    if (report.verdict != core::Verdict::fails) continue;
+    if (!config.policy.accept_nonconforming) {
+      return core::fail(core::Errc::invalid,
+                        fmt::format("\"{}\" does not conform to {} ({}); this registry accepts only "
+                                    "conforming parts",
+                                    f.path, grid_id, first_error(report)),
+                        origin, pointer);
+    }
+    if (!allow_nonconforming) {
+      return core::fail(core::Errc::invalid,
+                        fmt::format("\"{}\" does not conform to {} ({}); pass --allow-nonconforming "
+                                    "to publish it flagged",
+                                    f.path, grid_id, first_error(report)),
+                        origin, pointer);
+    }
+  }
+  if (worst >= 0) {
+    out.verdict = worst == 0 ? "conforms" : worst == 1 ? "conforms-with-warnings" : "fails";
+  }
+  out.document["verdict"] = out.verdict;
   return out;
 }
 

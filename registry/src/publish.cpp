@@ -6,6 +6,7 @@
 #include <fmt/format.h>
 
 #include "archipel/core/json.hpp"
+#include "archipel/core/manifest.hpp"
 #include "manifest_view.hpp"
 #include "measure.hpp"
 #include "publish.hpp"
@@ -94,12 +95,8 @@ Result<detail::Prepared> read_part(const fs::path& manifest_path, const Registry
   std::string origin = manifest_path.string();
   auto doc = core::read_json_file(manifest_path);
   if (!doc) return std::unexpected(doc.error());
-  auto violations = core::validate_against_schema(*doc, "part.schema.json");
-  if (!violations) return std::unexpected(core::with_origin(violations.error(), origin));
-  if (!violations->empty()) {
-    const auto& v = violations->front();
-    return core::fail(core::Errc::invalid, v.message, origin, v.pointer);
-  }
+  // The manifest library checks schema, SPDX expression, semver, path safety and references.
+  if (auto typed = core::parse_manifest(*doc, origin); !typed) return std::unexpected(typed.error());
   detail::Prepared part;
   part.origin = origin;
   part.manifest = std::move(*doc);

@@ -4,9 +4,10 @@
 #include <system_error>
 
 #include <fmt/format.h>
-#include <openssl/evp.h>
 
+#include "archipel/core/hash.hpp"
 #include "archipel/core/json.hpp"
+#include "archipel/core/semver.hpp"
 #include "impl.hpp"
 
 namespace archipel::registry {
@@ -110,35 +111,13 @@ Result<Registry> Registry::open(const fs::path& path) {
 
 namespace detail {
 
-// Splits "1.2.3-rc.1+b" into numeric core and prerelease; false when not semver-shaped.
-static bool split_semver(const std::string& v, std::array<unsigned long, 3>& core_part,
-                         std::string& pre) {
-  std::string main = v.substr(0, v.find('+'));
-  auto dash = main.find('-');
-  pre = dash == std::string::npos ? "" : main.substr(dash + 1);
-  main = main.substr(0, dash);
-  std::size_t pos = 0;
-  for (int i = 0; i < 3; ++i) {
-    auto end = main.find('.', pos);
-    std::string part = main.substr(pos, end == std::string::npos ? std::string::npos : end - pos);
-    if (part.empty() || part.find_first_not_of("0123456789") != std::string::npos) return false;
-    core_part[i] = std::stoul(part);
-    if ((i < 2) != (end != std::string::npos)) return false;
-    pos = end + 1;
-  }
-  return true;
-}
-
 int compare_versions(const std::string& a, const std::string& b) {
-  std::array<unsigned long, 3> ca{}, cb{};
-  std::string pa, pb;
-  bool oka = split_semver(a, ca, pa), okb = split_semver(b, cb, pb);
-  if (oka != okb) return oka ? 1 : -1;
-  if (!oka) return a < b ? -1 : (a > b ? 1 : 0);
-  if (ca != cb) return ca < cb ? -1 : 1;
-  if (pa == pb) return 0;
-  if (pa.empty() || pb.empty()) return pa.empty() ? 1 : -1;  // a release follows its prereleases
-  return pa < pb ? -1 : 1;  // simplified: identifiers compared as text
+  auto va = core::Version::parse(a), vb = core::Version::parse(b);
+  if (va.has_value() != vb.has_value()) return va ? 1 : -1;
+  if (!va) return a < b ? -1 : (a > b ? 1 : 0);
+  auto order = *va <=> *vb;
+  if (order != 0) return order < 0 ? -1 : 1;
+  return a < b ? -1 : (a > b ? 1 : 0);  // same precedence, other build metadata
 }
 
 Result<std::vector<std::string>> versions_of(const git::Store& store, const git_tree* tree,
@@ -199,15 +178,7 @@ std::string canonical(const json& doc) {
   return doc.dump(2, ' ', false, json::error_handler_t::strict) + "\n";
 }
 
-std::string sha256_hex(std::string_view bytes) {
-  unsigned char digest[EVP_MAX_MD_SIZE];
-  unsigned int len = 0;
-  EVP_Digest(bytes.data(), bytes.size(), digest, &len, EVP_sha256(), nullptr);
-  std::string out;
-  out.reserve(len * 2);
-  for (unsigned int i = 0; i < len; ++i) out += fmt::format("{:02x}", digest[i]);
-  return out;
-}
+std::string sha256_hex(std::string_view bytes) { return core::sha256_hex(bytes); }
 
 Result<std::pair<std::string, std::string>> parse_person(const std::string& text) {
   auto lt = text.find('<');

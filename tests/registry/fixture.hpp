@@ -38,7 +38,8 @@ inline void write_file(const fs::path& path, const std::string& text) {
   std::ofstream(path, std::ios::binary) << text;
 }
 
-/// A minimal valid manifest with one STL file called plate.stl.
+/// A minimal valid manifest with one STL file called plate.stl (a fabrication file: not
+/// measured, so that tests of the store need no real geometry).
 inline nlohmann::json plate_manifest(const std::string& name = "OS plate 120x40",
                                      const std::string& licence = "CC-BY-4.0") {
   return {{"schema", 1},
@@ -47,10 +48,10 @@ inline nlohmann::json plate_manifest(const std::string& name = "OS plate 120x40"
           {"version", "1.0.0"},
           {"designer", {{"name", "Ada Lovelace"}, {"email", "ada@example.org"}}},
           {"licence", licence},
-          {"materials", {{{"name", "plywood"}, {"form", "sheet"}, {"thickness", 4}}}},
-          {"dimensions", {{"width", 120}, {"depth", 40}, {"height", 4}}},
+          {"materials", {{{"name", "plywood"}, {"form", "sheet"}, {"thickness_mm", 4}}}},
+          {"dimensions", {{"width_mm", 120}, {"depth_mm", 40}, {"height_mm", 4}}},
           {"grid", {{"standard", "openstructures"}, {"size", {3, 1}}}},
-          {"files", {{{"path", "plate.stl"}, {"role", "geometry"}, {"format", "stl"}, {"unit", "mm"}}}},
+          {"files", {{{"path", "plate.stl"}, {"role", "fabrication"}, {"format", "stl"}, {"unit", "mm"}}}},
           {"fabrication", {{{"process", "laser-cutting"}, {"file", "plate.stl"}}}},
           {"description", "A flat plate"},
           {"tags", {"plate"}}};

@@ -61,8 +61,9 @@ TEST_CASE("a share-alike parent forces a compatible licence on the child") {
   auto refused = reg.fork(*parse_serial_ref("BXL-P0001"), grace("CC-BY-4.0"));
   REQUIRE_FALSE(refused);
   CHECK(refused.error().message.starts_with(
-      "BXL-P0001@1.0.0 is under the share-alike licence CC-BY-SA-4.0: the fork's licence must be CC-BY-SA-4.0"));
-  CHECK(refused.error().pointer == "/licence");
+      "BXL-P0001@1.0.0 is under the share-alike licence CC-BY-SA-4.0: the fork's licence must be one of "
+      "CC-BY-SA-4.0, "));
+  CHECK(refused.error().message.ends_with(", not \"CC-BY-4.0\""));
   auto inherited = reg.fork(*parse_serial_ref("BXL-P0001"), grace());
   REQUIRE(inherited);
   CHECK(reg.show(*parse_serial_ref(inherited->serial))->manifest["licence"] == "CC-BY-SA-4.0");

@@ -18,7 +18,7 @@ std::vector<std::string> serials(const core::Result<std::vector<SearchHit>>& hit
 Registry three_parts(const TempDir& tmp) {
   auto reg = make_registry(tmp.path);
   auto a = plate_manifest("Long plate", "CC-BY-4.0");
-  a["dimensions"] = {{"width", 320}, {"depth", 40}, {"height", 4}};
+  a["dimensions"] = {{"width_mm", 320}, {"depth_mm", 40}, {"height_mm", 4}};
   auto b = plate_manifest("Aluminium bracket", "CC-BY-NC-4.0");
   b["materials"] = {{{"name", "aluminium"}, {"form", "sheet"}}};
   b["fabrication"] = {{{"process", "cnc-milling"}, {"file", "plate.stl"}}};

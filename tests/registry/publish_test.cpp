@@ -29,7 +29,8 @@ TEST_CASE("first publish assigns a serial, writes it back, and stores files and 
   auto info = reg.show(*parse_serial_ref("BXL-P0001"));
   REQUIRE(info);
   CHECK(info->manifest["files"][0]["sha256"] == p->files[0].sha256);
-  CHECK(info->measured["declared"]["width"] == 120);
+  CHECK(info->measured["declared"]["width_mm"] == 120);
+  CHECK(info->measured["verdict"] == "not-measured");
   auto second = reg.publish(write_part(tmp.path / "other", plate_manifest("Other")));
   REQUIRE(second);
   CHECK(second->serial == "BXL-P0002");
@@ -68,6 +69,7 @@ TEST_CASE("paths leaving the part folder, symlinks and reserved names are refuse
   write_file(tmp.path / "secret.txt", "secret");
   for (const std::string bad : {"../secret.txt", "/etc/passwd", "a/../../secret.txt", "part.json"}) {
     auto m = plate_manifest();
+    m.erase("fabrication");
     m["files"][0]["path"] = bad;
     auto p = reg.publish(write_part(tmp.path / "bad", m));
     REQUIRE_FALSE(p);
@@ -75,6 +77,7 @@ TEST_CASE("paths leaving the part folder, symlinks and reserved names are refuse
     CHECK(p.error().pointer == "/files/0/path");
   }
   auto m = plate_manifest();
+  m.erase("fabrication");
   m["files"][0]["path"] = "link.stl";
   fs::create_symlink(tmp.path / "secret.txt", tmp.path / "bad" / "link.stl");
   auto p = reg.publish(write_part(tmp.path / "bad", m));

@@ -9,6 +9,9 @@ void ensure_initialised() {
   static std::once_flag once;
   std::call_once(once, [] {
     git_libgit2_init();
+    // Shard folders hold up to a thousand entries (~40 KB); libgit2 caches only trees under
+    // 4 KB by default, which made every lookup through a shard inflate it again.
+    git_libgit2_opts(GIT_OPT_SET_CACHE_OBJECT_LIMIT, GIT_OBJECT_TREE, static_cast<size_t>(4 << 20));
     std::atexit([] { git_libgit2_shutdown(); });
   });
 }
