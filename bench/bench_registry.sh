@@ -6,7 +6,7 @@
 # index build, verify time, and peak memory of each.
 set -euo pipefail
 B=$(realpath "${1:-build}"); SMALL=${2:-10000}; BIG=${3:-100000}; PUBS=${4:-100}
-A=$B/cli/archipel; MK=$B/bench/make_registry
+A=$B/cli/archipel; MK=$B/bench/make_registry  # both built by ./build.sh
 T=$(mktemp -d); trap 'rm -rf "$T"' EXIT
 now() { date +%s.%N; }
 ms() { awk -v a="$1" -v b="$2" 'BEGIN { printf "%.1f", (b - a) * 1000 }'; }
@@ -73,9 +73,10 @@ done
 measure "archipel search --max-size 100x50x5 --licence-allows commercial" "$A" search --registry "$T/big" --max-size 100x50x5 --licence-allows commercial
 measure "archipel lineage SYN-P0010" "$A" lineage --registry "$T/big" SYN-P0010
 
-echo; echo "== incremental index refresh after one publish"
-"$A" publish --registry "$T/big" "$T/parts/2/part.json" >/dev/null
-measure "search after a new commit (diff + 1 version)" "$A" search --registry "$T/big" "bench part"
+echo; echo "== in-process (no CLI start-up: the binary loads OpenCASCADE and Assimp, ~130 ms)"
+mkdir -p "$T/inproc"
+"$B/bench/bench_registry_ops" "$T/big" "$T/inproc" "$PUBS"
+measure "archipel --version (process start-up alone)" "$A" --version
 
 echo; echo "== verify"
 measure "archipel verify ($SMALL parts)" "$A" verify --registry "$T/small"

@@ -20,6 +20,7 @@ int main(int argc, char** argv) {
   register_manifest(app, dispatch);
   register_version(app, dispatch);
   register_grid(app, dispatch);
+  register_validate(app, dispatch);
   register_measure(app, dispatch);
   register_registry(app, dispatch);
   register_publish(app, dispatch);

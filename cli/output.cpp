@@ -35,6 +35,8 @@ void print_ordered_json(const nlohmann::ordered_json& doc) {
   std::cout << doc.dump(2, ' ', false, nlohmann::ordered_json::error_handler_t::replace) << '\n';
 }
 
+void print_json(nlohmann::json::initializer_list_t doc) { print_json(nlohmann::json(doc)); }
+
 bool stdout_is_terminal() { return ::isatty(STDOUT_FILENO) == 1; }
 bool stderr_is_terminal() { return ::isatty(STDERR_FILENO) == 1; }
 

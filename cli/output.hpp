@@ -33,6 +33,10 @@ void print_json(const nlohmann::json& doc);
 /// Prints a JSON document on stdout keeping its key order, indented, followed by a newline.
 void print_ordered_json(const nlohmann::ordered_json& doc);
 
+/// Prints a JSON document written as a braced list, `print_json({{"key", value}})`: without this
+/// overload such a call is ambiguous between the two above.
+void print_json(nlohmann::json::initializer_list_t doc);
+
 /// True when stdout is a terminal (progress and colour only then).
 [[nodiscard]] bool stdout_is_terminal();
 

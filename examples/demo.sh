@@ -8,19 +8,46 @@ step() { printf '\n\033[1m== %s\033[0m\n' "$*"; }
 step "archipel --version"
 "$ARCHIPEL" --version
 
+step "archipel manifest check examples/manifests/*/part.json"
+"$ARCHIPEL" manifest check examples/manifests/*/part.json
+
+step "archipel manifest new, then a typo in its licence: refused with a suggestion"
+demo_dir=$(mktemp -d)
+(
+  cd "$demo_dir"
+  "$ARCHIPEL" manifest new --name "Demo plate" --designer "Ada Lovelace <ada@example.org>" \
+    --licence CERN-OHL-S-2.0 --grid openstructures --grid-size 2x1
+  sed 's/"CERN-OHL-S-2.0"/"CC-BY-5.0"/' part.json > typo.json
+  "$ARCHIPEL" manifest check typo.json 2>&1 || echo "(exit code $?: refused, as expected)"
+)
+rm -rf "$demo_dir"
+
 step "archipel grid list"
 "$ARCHIPEL" grid list
 
+step "archipel grid show gridfinity"
+"$ARCHIPEL" grid show gridfinity
+
+step "archipel validate: an OpenStructures plate, a disc with a bolt circle, a Gridfinity foot"
+"$ARCHIPEL" validate examples/parts/os-plate-120x40/os-plate-120x40.step
+"$ARCHIPEL" validate examples/parts/os-disc-d120/os-disc-d120.step
+"$ARCHIPEL" validate examples/parts/gridfinity-1x1-foot/gridfinity-1x1-foot.step --grid gridfinity
+
+step "archipel validate: a deliberately off-grid plate (exit 1), drawn to off-grid-plate.svg"
+"$ARCHIPEL" validate examples/parts/off-grid-plate/off-grid-plate.step \
+  --svg "${TMPDIR:-/tmp}/off-grid-plate.svg" || echo "(exit $?: fails)"
+step "archipel measure examples/parts/os-plate-120x40/os-plate-120x40.step --material aluminium"
+"$ARCHIPEL" measure examples/parts/os-plate-120x40/os-plate-120x40.step --material aluminium
+step "archipel measure examples/parts/gridfinity-1x1-foot/gridfinity-1x1-foot.step (blind magnet holes)"
+"$ARCHIPEL" measure examples/parts/gridfinity-1x1-foot/gridfinity-1x1-foot.step
 # --- The registry: an embedded local registry in a temporary folder (never the user's own).
 REG_DEMO=$(mktemp -d)
 trap 'rm -rf "$REG_DEMO"' EXIT
 export ARCHIPEL_REGISTRY="$REG_DEMO/registry"
 # Publishing writes assigned serials back into part.json: work on copies of the examples.
 cp -r examples/manifests examples/parts "$REG_DEMO/" 2>/dev/null || cp -r examples/manifests "$REG_DEMO/"
-
 step "archipel registry init --namespace ARC (an embedded local registry in $ARCHIPEL_REGISTRY)"
 "$ARCHIPEL" registry init --namespace ARC --name "Archipel demo" --accept-nonconforming
-
 step "archipel publish: the example manifests (their BXL serials come from another registry)"
 for name in os-plate os-plate-slotted os-bracket os-shelf-module os-shelf; do
   "$ARCHIPEL" publish "$REG_DEMO/manifests/$name/part.json"
@@ -32,18 +59,13 @@ if [ -d "$REG_DEMO/parts" ]; then
       echo "(refused above: $(basename "$(dirname "$manifest")"))"
   done
 fi
-
 step "archipel list"
 "$ARCHIPEL" list
-
 step "archipel fork BXL-P0042 --designer \"Hedy Lamarr <hedy@example.org>\""
 "$ARCHIPEL" fork BXL-P0042 --designer "Hedy Lamarr <hedy@example.org>" --name "OS plate 2x1, rounded corners"
-
 step "archipel lineage BXL-P0042"
 "$ARCHIPEL" lineage BXL-P0042
-
 step "archipel search plate --licence-allows commercial"
 "$ARCHIPEL" search plate --licence-allows commercial
-
 step "archipel verify"
 "$ARCHIPEL" verify

@@ -33,6 +33,7 @@ void register_manifest(CLI::App& app, Dispatch& dispatch);
 /// `archipel version`.
 void register_version(CLI::App& app, Dispatch& dispatch);
 void register_grid(CLI::App& app, Dispatch& dispatch);
+void register_validate(CLI::App& app, Dispatch& dispatch);
 void register_measure(CLI::App& app, Dispatch& dispatch);
 void register_registry(CLI::App& app, Dispatch& dispatch);
 void register_publish(CLI::App& app, Dispatch& dispatch);

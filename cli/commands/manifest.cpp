@@ -52,7 +52,14 @@ struct CheckOptions {
 };
 
 // Checks one file; prints its human line or error, returns its JSON entry and exit code.
-std::pair<nlohmann::json, int> check_one(const std::string& file, bool json) {
+// A folder stands for the part.json inside it.
+std::string manifest_path(const std::string& arg) {
+  std::error_code ec;
+  return fs::is_directory(arg, ec) ? (fs::path(arg) / "part.json").string() : arg;
+}
+
+std::pair<nlohmann::json, int> check_one(const std::string& arg, bool json) {
+  const std::string file = manifest_path(arg);
   auto manifest = core::read_manifest(file);
   if (!manifest) {
     const int code = report_error(manifest.error());
@@ -201,7 +208,7 @@ int run_new(const NewOptions& o) {
 void register_check(CLI::App* parent, Dispatch& dispatch) {
   auto options = std::make_shared<CheckOptions>();
   auto* sub = parent->add_subcommand("check", "Validate part manifests and the files they list");
-  sub->add_option("FILE", options->files, "part.json files to check")->required();
+  sub->add_option("FILE", options->files, "part.json files (or folders holding one) to check")->required();
   add_json_flag(sub, options->json);
   on_run(sub, dispatch, [options] { return run_check(*options); });
 }

@@ -82,17 +82,22 @@ class Parser {
     auto first = (this->*next)();
     if (!first) return first;
     LicenceExpression node{op, {}, false, {}, {}};
-    node.operands.push_back(std::move(*first));
+    add_operand(node, std::move(*first));
     while (accept(word)) {
       auto operand = (this->*next)();
       if (!operand) return operand;
-      if (operand->op == op)  // flatten (A AND B) AND C
-        for (auto& o : operand->operands) node.operands.push_back(std::move(o));
-      else
-        node.operands.push_back(std::move(*operand));
+      add_operand(node, std::move(*operand));
     }
     if (node.operands.size() == 1) return std::move(node.operands.front());
     return node;
+  }
+
+  // Flattens (A AND B) AND C into one AND of three.
+  static void add_operand(LicenceExpression& node, LicenceExpression operand) {
+    if (operand.op == node.op)
+      for (auto& o : operand.operands) node.operands.push_back(std::move(o));
+    else
+      node.operands.push_back(std::move(operand));
   }
 
   Result<LicenceExpression> parse_or() {
@@ -107,8 +112,11 @@ class Parser {
     if (!token)
       return fail(Errc::invalid, fmt::format("licence expression \"{}\" is incomplete", text_));
     if (*token == "(") {
+      if (++depth_ > max_depth)
+        return fail(Errc::invalid, fmt::format("licence expression nests parentheses more than {} deep", max_depth));
       ++pos_;
       auto inner = parse_or();
+      --depth_;
       if (!inner) return inner;
       if (!accept(")"))
         return fail(Errc::invalid, fmt::format("missing \")\" in licence expression \"{}\"", text_));
@@ -151,6 +159,8 @@ class Parser {
   std::string_view text_;
   std::vector<std::string> tokens_;
   std::size_t pos_ = 0;
+  int depth_ = 0;  // parentheses open at this point; bounded so hostile input cannot overflow the stack
+  static constexpr int max_depth = 32;
 };
 
 LicenceTerms leaf_terms(const LicenceExpression& leaf) {

@@ -60,7 +60,7 @@ std::optional<std::string> identifiers_problem(std::string_view ids, bool prerel
 
 // Pre-release precedence: numeric identifiers compare numerically and sort before text ones.
 std::strong_ordering compare_prerelease(std::string_view a, std::string_view b) {
-  if (a.empty() || b.empty()) return b.empty() <=> a.empty();  // no pre-release sorts last
+  if (a.empty() || b.empty()) return a.empty() <=> b.empty();  // no pre-release sorts last
   const auto xs = split(a, '.'), ys = split(b, '.');
   for (std::size_t i = 0; i < xs.size() && i < ys.size(); ++i) {
     const bool xn = is_digits(xs[i]), yn = is_digits(ys[i]);

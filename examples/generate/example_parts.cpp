@@ -91,7 +91,7 @@ std::vector<ExamplePart> example_parts() {
        "openstructures", {3, 1}, {120, 40, 3}, "aluminium", "sheet", 3, "laser-cutting", {"plate", "openstructures"},
        drilled_plate(120, 40, 3, 5.5, grid_nodes(120, 40))},
       {"os-bracket-l", "OpenStructures L-bracket 40 x 40 x 40 mm in 3 mm sheet, holes on the grid",
-       "openstructures", {1, 1}, {40, 40, 40}, "steel", "sheet", 3, "sheet-metal-bending", {"bracket", "openstructures"},
+       "openstructures", {1, 1}, {40, 40, 40}, "steel", "sheet", 3, "bending", {"bracket", "openstructures"},
        l_bracket()},
       {"os-disc-d120", "OpenStructures disc, diameter 120 mm, 4 mm, bolt circle 4 x 5.5 on diameter 80, centre hole 20",
        "openstructures", {3, 3}, {120, 120, 4}, "plywood", "sheet", 4, "laser-cutting", {"disc", "openstructures"},

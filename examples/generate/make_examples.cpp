@@ -74,7 +74,7 @@ nlohmann::ordered_json manifest(const ExamplePart& part, const fs::path& dir) {
   files.push_back({{"path", stl}, {"role", "geometry"}, {"format", "stl"},
                    {"sha256", sha256_of(dir / stl)}, {"unit", "mm"}});
   ordered_json material{{"name", part.material}, {"form", part.form}};
-  if (part.thickness) material["thickness"] = *part.thickness;
+  if (part.thickness) material["thickness_mm"] = *part.thickness;
   const auto& d = part.dimensions;
   return {{"schema", 1},
           {"kind", "part"},
@@ -82,13 +82,13 @@ nlohmann::ordered_json manifest(const ExamplePart& part, const fs::path& dir) {
           {"version", "1.0.0"},
           {"designer", {{"name", "Archipel examples"}, {"email", "examples@archipel.example"}}},
           {"licence", "CERN-OHL-P-2.0"},
-          {"description", part.description},
-          {"tags", part.tags},
           {"materials", ordered_json::array({material})},
-          {"dimensions", {{"width", d.at(0)}, {"depth", d.at(1)}, {"height", d.at(2)}}},
+          {"dimensions", {{"width_mm", d.at(0)}, {"depth_mm", d.at(1)}, {"height_mm", d.at(2)}}},
           {"grid", {{"standard", part.grid}, {"size", part.grid_size}}},
           {"files", files},
-          {"fabrication", ordered_json::array({{{"process", part.process}, {"file", step}}})}};
+          {"fabrication", ordered_json::array({{{"process", part.process}, {"file", step}}})},
+          {"description", part.description},
+          {"tags", part.tags}};
 }
 
 bool write_part(const ExamplePart& part, const fs::path& root) {

@@ -6,12 +6,16 @@
 #include <numbers>
 #include <random>
 
+#include <BRepAdaptor_Curve.hxx>
 #include <BRepAlgoAPI_Cut.hxx>
+#include <BRepFilletAPI_MakeFillet.hxx>
 #include <BRepAlgoAPI_Fuse.hxx>
 #include <BRepPrimAPI_MakeBox.hxx>
 #include <BRepPrimAPI_MakeCone.hxx>
 #include <BRepPrimAPI_MakeCylinder.hxx>
 #include <BRepPrimAPI_MakeSphere.hxx>
+#include <TopExp_Explorer.hxx>
+#include <TopoDS.hxx>
 #include <gp_Ax2.hxx>
 
 #include "archipel/core/geometry.hpp"
@@ -213,6 +217,9 @@ TEST_CASE("IGES solids and IGES surfaces (sewn into a solid) measure like STEP")
     REQUIRE(m.holes.size() == 2);
     CHECK(m.holes[0].through);
   }
+  const auto inch = measure(archipel::test::write_iges(shape, dir / "in.igs", 1, "IN"));
+  CHECK(inch.source_unit == "inch");
+  CHECK(close(inch.size_mm, {80, 40, 4}, eps));
 }
 
 TEST_CASE("BREP has no unit: millimetres with a warning, or the declared unit") {
@@ -251,6 +258,24 @@ TEST_CASE("holes: blind with a drill point, counterbore, boss, and fillet-like p
                         {10, 30, 20, 20, up, 5, false, true},
                         {11, 45, 20, 0, up, 6, false, false},
                         {6.6, 45, 20, 6, up, 14, true, false}});
+}
+
+TEST_CASE("rounded corners (quarter cylinders) are neither holes nor bosses") {
+  TempDir dir;
+  TopoDS_Shape plate = archipel::examples::drilled_plate(80, 40, 4, 6.6, {{20, 20}});
+  BRepFilletAPI_MakeFillet fillet(plate);
+  for (TopExp_Explorer it(plate, TopAbs_EDGE); it.More(); it.Next()) {
+    BRepAdaptor_Curve curve(TopoDS::Edge(it.Current()));
+    if (curve.GetType() == GeomAbs_Line && curve.Line().Direction().IsParallel(gp_Dir(0, 0, 1), 1e-9))
+      fillet.Add(5, TopoDS::Edge(it.Current()));
+  }
+  gp_Trsf turn;
+  turn.SetRotation(gp_Ax1(gp_Pnt(0, 0, 0), gp_Dir(1, 1, 1)), pi / 6);
+  const auto m = measure(archipel::test::write_step(archipel::test::moved(fillet.Shape(), turn), dir / "r.step"));
+  CHECK(close(m.size_mm, {80, 40, 4}, eps));
+  CHECK(near(m.volume_mm3, (80 * 40 - 4 * (25 - pi * 25 / 4) - pi * 3.3 * 3.3) * 4, 1e-3));
+  // The hole lightens the x < 40 half, so the frame puts it at x = 60.
+  check_holes(m.holes, {{6.6, 60, 20, 0, up, 4, true, false}});
 }
 
 TEST_CASE("a part with no planar face falls back to the principal axes of inertia") {

@@ -2,6 +2,8 @@
 #include <doctest/doctest.h>
 
 #include <cmath>
+#include <fstream>
+#include <iterator>
 #include <random>
 
 #include "archipel/core/geometry.hpp"
@@ -83,7 +85,7 @@ TEST_CASE("3MF: a declared unit that contradicts the file's is ignored with a wa
   CHECK(m->warnings[0] == "3MF declares its unit (inch); the declared unit mm is ignored");
 }
 
-TEST_CASE("glTF is in metres") {
+TEST_CASE("glTF and GLB are in metres") {
   const auto dir = fresh_dir("mesh-gltf");
   const auto m = measure_file(write_gltf(scaled(small_box(), 0.001), dir / "box.gltf"));
   REQUIRE(m);
@@ -93,6 +95,12 @@ TEST_CASE("glTF is in metres") {
   CHECK(m->size_mm[2] == doctest::Approx(10).epsilon(1e-5));
   CHECK(m->volume_mm3 == doctest::Approx(6000).epsilon(1e-5));
   CHECK(m->warnings.empty());
+  const auto glb = measure_file(write_glb(scaled(small_box(), 0.001), dir / "box.glb"));
+  REQUIRE(glb);
+  CHECK(glb->format == GeometryFormat::glb);
+  CHECK(glb->source_unit == "m");
+  CHECK(glb->size_mm[1] == doctest::Approx(20).epsilon(1e-5));
+  CHECK(glb->volume_mm3 == doctest::Approx(6000).epsilon(1e-5));
 }
 
 TEST_CASE("an open mesh has no volume and says why") {
@@ -147,6 +155,23 @@ TEST_CASE("bad mesh files give one io error naming the file") {
   check_io_error(write_bytes(dir / "nothing.obj", "v 0 0 0\nv 1 0 0\n"), "the file holds no triangle");
   check_io_error(write_bytes(dir / "flat.obj", "v 0 0 0\nv 1 0 0\nv 2 0 0\nf 1 2 3\n"),
                  "the mesh has no area: every triangle is degenerate");
+}
+
+TEST_CASE("a 3MF whose compressed model is corrupt fails cleanly (Assimp asserts on it)") {
+  const auto dir = fresh_dir("mesh-3mf-corrupt");
+  const auto path = write_3mf(small_box(), dir / "corrupt.3mf", "millimeter");
+  std::ifstream in(path, std::ios::binary);
+  std::string bytes((std::istreambuf_iterator<char>(in)), std::istreambuf_iterator<char>());
+  const std::string name = "3D/3dmodel.model";
+  const std::size_t header = bytes.find(name) - 30;  // the member's local file header
+  const std::size_t extra = std::uint8_t(bytes[header + 28]) | std::uint8_t(bytes[header + 29]) << 8;
+  const std::size_t data = header + 30 + name.size() + extra;
+  for (std::size_t i = 0; i < 24; ++i) bytes[data + 40 + i] = static_cast<char>(0x5A ^ i);
+  write_bytes(path, bytes);
+  const Error e = error_of(path);
+  CHECK(e.code == Errc::io);
+  CHECK(e.origin == path.string());
+  CHECK(e.message.find('\n') == std::string::npos);
 }
 
 TEST_CASE("the real Gridfinity corpus measures as its README says") {

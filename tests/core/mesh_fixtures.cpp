@@ -12,6 +12,8 @@
 #include <unistd.h>
 
 #include <BRepAlgoAPI_Cut.hxx>
+#include <BRepBuilderAPI_Transform.hxx>
+#include <BRepTools.hxx>
 #include <BRepAlgoAPI_Fuse.hxx>
 #include <BRepMesh_IncrementalMesh.hxx>
 #include <BRepPrimAPI_MakeBox.hxx>
@@ -21,6 +23,7 @@
 #include <TopExp_Explorer.hxx>
 #include <TopoDS.hxx>
 #include <gp_Ax2.hxx>
+#include <gp_Trsf.hxx>
 #include <zip.h>
 
 namespace archipel::test {
@@ -102,23 +105,52 @@ std::string base64(const std::string& in) {
 
 }  // namespace
 
-Soup plate_with_holes() {
+namespace {
+
+TopoDS_Shape plate_shape() {
   TopoDS_Shape s = BRepPrimAPI_MakeBox(80, 40, 4).Shape();
   s = BRepAlgoAPI_Cut(s, cylinder(10, 10, -1, 5, 6)).Shape();
   s = BRepAlgoAPI_Cut(s, cylinder(70, 30, -1, 5, 6)).Shape();
-  s = BRepAlgoAPI_Cut(s, cylinder(40, 20, 2, 6, 3)).Shape();
-  return tessellate(s);
+  return BRepAlgoAPI_Cut(s, cylinder(40, 20, 2, 6, 3)).Shape();
 }
+
+TopoDS_Shape washer_shape() {
+  return BRepAlgoAPI_Cut(cylinder(0, 0, 0, 30, 3), cylinder(0, 0, -1, 8, 5)).Shape();
+}
+
+TopoDS_Shape pin_shape() {
+  return BRepAlgoAPI_Fuse(BRepPrimAPI_MakeBox(40, 40, 3).Shape(), cylinder(20, 20, 3, 6, 5)).Shape();
+}
+
+TopoDS_Shape shape_of(Part part, const Placement& placement) {
+  const TopoDS_Shape s = part == Part::plate ? plate_shape() : part == Part::washer ? washer_shape() : pin_shape();
+  gp_Trsf rotation, translation;
+  const auto& a = placement.axis;
+  rotation.SetRotation(gp_Ax1(gp::Origin(), gp_Dir(a[0], a[1], a[2])),
+                       placement.degrees * std::numbers::pi / 180);
+  const auto& o = placement.offset;
+  translation.SetTranslation(gp_Vec(o[0], o[1], o[2]));
+  return BRepBuilderAPI_Transform(s, translation * rotation, true).Shape();
+}
+
+}  // namespace
+
+Soup plate_with_holes() { return tessellate(plate_shape()); }
 
 Soup box(double x, double y, double z) { return tessellate(BRepPrimAPI_MakeBox(x, y, z).Shape()); }
 
-Soup washer() {
-  return tessellate(BRepAlgoAPI_Cut(cylinder(0, 0, 0, 30, 3), cylinder(0, 0, -1, 8, 5)).Shape());
+Soup washer() { return tessellate(washer_shape()); }
+
+Soup plate_with_pin() { return tessellate(pin_shape()); }
+
+Soup tessellated(Part part, const Placement& placement) {
+  return tessellate(shape_of(part, placement));
 }
 
-Soup plate_with_pin() {
-  const TopoDS_Shape plate = BRepPrimAPI_MakeBox(40, 40, 3).Shape();
-  return tessellate(BRepAlgoAPI_Fuse(plate, cylinder(20, 20, 3, 6, 5)).Shape());
+std::filesystem::path write_brep(Part part, const Placement& placement,
+                                 const std::filesystem::path& path) {
+  BRepTools::Write(shape_of(part, placement), path.c_str());
+  return path;
 }
 
 Soup moved(const Soup& soup, const P3& axis, double degrees, const P3& offset) {
@@ -234,7 +266,11 @@ std::filesystem::path write_3mf(const Soup& soup, const std::filesystem::path& p
                           {"3D/3dmodel.model", model.str()}});
 }
 
-std::filesystem::path write_gltf(const Soup& soup, const std::filesystem::path& path) {
+namespace {
+
+// The glTF JSON and its binary buffer (positions as float, indices as uint32); the buffer is
+// embedded as a data URI, or left to a GLB's binary chunk when `uri` is false.
+std::pair<std::string, std::string> gltf_parts(const Soup& soup, bool uri) {
   const Indexed m = indexed(soup);
   std::string buffer;
   P3 lo{1e300, 1e300, 1e300}, hi{-1e300, -1e300, -1e300};
@@ -254,9 +290,9 @@ std::filesystem::path write_gltf(const Soup& soup, const std::filesystem::path& 
   std::ostringstream s;
   s << R"({"asset":{"version":"2.0"},"scene":0,"scenes":[{"nodes":[0]}],"nodes":[{"mesh":0}],)"
     << R"("meshes":[{"primitives":[{"attributes":{"POSITION":0},"indices":1,"mode":4}]}],)"
-    << R"("buffers":[{"byteLength":)" << buffer.size()
-    << R"(,"uri":"data:application/octet-stream;base64,)" << base64(buffer) << R"("}],)"
-    << R"("bufferViews":[{"buffer":0,"byteOffset":0,"byteLength":)" << vbytes
+    << R"("buffers":[{"byteLength":)" << buffer.size();
+  if (uri) s << R"(,"uri":"data:application/octet-stream;base64,)" << base64(buffer) << '"';
+  s << R"(}],"bufferViews":[{"buffer":0,"byteOffset":0,"byteLength":)" << vbytes
     << R"(,"target":34962},{"buffer":0,"byteOffset":)" << vbytes << R"(,"byteLength":)"
     << buffer.size() - vbytes << R"(,"target":34963}],)"
     << R"("accessors":[{"bufferView":0,"componentType":5126,"count":)" << m.points.size()
@@ -264,14 +300,51 @@ std::filesystem::path write_gltf(const Soup& soup, const std::filesystem::path& 
     << R"(],"max":[)" << num(hi[0]) << ',' << num(hi[1]) << ',' << num(hi[2]) << "]},"
     << R"({"bufferView":1,"componentType":5125,"count":)" << m.faces.size() * 3
     << R"(,"type":"SCALAR"}]})";
-  return write_bytes(path, s.str());
+  return {s.str(), buffer};
 }
 
+void append_u32(std::string& out, std::uint32_t v) { out.append(reinterpret_cast<const char*>(&v), 4); }
+
+}  // namespace
+
+std::filesystem::path write_gltf(const Soup& soup, const std::filesystem::path& path) {
+  return write_bytes(path, gltf_parts(soup, true).first);
+}
+
+std::filesystem::path write_glb(const Soup& soup, const std::filesystem::path& path) {
+  auto [json, bin] = gltf_parts(soup, false);
+  json.append((4 - json.size() % 4) % 4, ' ');
+  bin.append((4 - bin.size() % 4) % 4, '\0');
+  std::string out = "glTF";
+  append_u32(out, 2);
+  append_u32(out, static_cast<std::uint32_t>(12 + 8 + json.size() + 8 + bin.size()));
+  append_u32(out, static_cast<std::uint32_t>(json.size()));
+  out += "JSON" + json;
+  append_u32(out, static_cast<std::uint32_t>(bin.size()));
+  out += std::string("BIN\0", 4) + bin;
+  return write_bytes(path, out);
+}
+
+namespace {
+
+// The test folders are removed when the test program ends.
+struct Cleanup {
+  std::vector<std::filesystem::path> dirs;
+  ~Cleanup() {
+    std::error_code ec;
+    for (const auto& d : dirs) std::filesystem::remove_all(d, ec);
+  }
+};
+
+}  // namespace
+
 std::filesystem::path fresh_dir(const std::string& name) {
+  static Cleanup cleanup;
   const auto dir = std::filesystem::temp_directory_path() /
                    ("archipel-test-" + name + "-" + std::to_string(::getpid()));
   std::filesystem::remove_all(dir);
   std::filesystem::create_directories(dir);
+  cleanup.dirs.push_back(dir);
   return dir;
 }
 

@@ -25,6 +25,23 @@ Soup washer();
 /// A 40 x 40 x 3 plate with a pin of diameter 6, 5 mm tall, standing at its centre.
 Soup plate_with_pin();
 
+/// The shapes above, for comparing the B-rep and mesh paths on one shape.
+enum class Part { plate, washer, pin };
+
+/// Where a part is placed in the file: rotated about `axis` (through the origin), then moved.
+struct Placement {
+  P3 axis{0, 0, 1};
+  double degrees = 0;
+  P3 offset{};
+};
+
+/// The placed part, tessellated at 0.01 mm.
+Soup tessellated(Part part, const Placement& placement);
+
+/// The placed part written as an OpenCASCADE BREP file.
+std::filesystem::path write_brep(Part part, const Placement& placement,
+                                 const std::filesystem::path& path);
+
 /// Rotates every corner by `degrees` about `axis` (through the origin), then translates.
 Soup moved(const Soup& soup, const P3& axis, double degrees, const P3& offset);
 
@@ -44,6 +61,8 @@ std::filesystem::path write_zip(const std::filesystem::path& path,
                                 const std::vector<std::pair<std::string, std::string>>& members);
 /// A glTF 2.0 file with an embedded base64 buffer (coordinates written as given: metres).
 std::filesystem::path write_gltf(const Soup& soup, const std::filesystem::path& path);
+/// The same as a binary GLB (JSON chunk, then the binary chunk).
+std::filesystem::path write_glb(const Soup& soup, const std::filesystem::path& path);
 
 /// Writes `bytes` to `path`.
 std::filesystem::path write_bytes(const std::filesystem::path& path, const std::string& bytes);

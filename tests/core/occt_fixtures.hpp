@@ -62,10 +62,10 @@ inline std::filesystem::path write_step(const TopoDS_Shape& shape, const std::fi
 
 /// Writes `shape` as IGES in millimetres, as solids (brep_mode 1) or trimmed surfaces (0).
 inline std::filesystem::path write_iges(const TopoDS_Shape& shape, const std::filesystem::path& path,
-                                        int brep_mode) {
+                                        int brep_mode, const char* unit = "MM") {
   quiet_occt();
   IGESControl_Controller::Init();
-  IGESControl_Writer writer("MM", brep_mode);
+  IGESControl_Writer writer(unit, brep_mode);
   writer.AddShape(shape);
   writer.ComputeModel();
   writer.Write(path.c_str());

@@ -61,16 +61,5 @@ std::string_view to_string(LengthUnit value) { return name_of(value); }
 std::string_view to_string(Process value) { return name_of(value); }
 std::string_view to_string(Relation value) { return name_of(value); }
 
-double millimetres_per(LengthUnit unit) {
-  switch (unit) {
-    case LengthUnit::mm: return 1.0;
-    case LengthUnit::cm: return 10.0;
-    case LengthUnit::m: return 1000.0;
-    case LengthUnit::inch: return 25.4;
-    case LengthUnit::ft: return 304.8;
-    case LengthUnit::um: return 0.001;
-  }
-  return 1.0;
-}
 
 }  // namespace archipel::core

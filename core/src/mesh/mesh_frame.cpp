@@ -5,6 +5,7 @@
 #include <algorithm>
 #include <cmath>
 #include <limits>
+#include <optional>
 #include <unordered_map>
 #include <vector>
 
@@ -144,8 +145,10 @@ Vec3 perpendicular(const Vec3& n) {
   return Cluster::normalized(cross(n, helper));
 }
 
-// The in-plane principal axis of the surface, in the plane perpendicular to `n`.
-Vec3 principal_in_plane(const Mesh& mesh, const Vec3& n) {
+// The in-plane principal axis of the surface (largest spread), in the plane perpendicular to
+// `n`; nothing when the spread is round (a disc), where the axis would be noise.
+std::optional<Vec3> principal_in_plane(const Mesh& mesh, const Vec3& n) {
+  constexpr double round_ratio = 1e-3;  // tessellated circles are round to about this
   const auto c = surface_covariance(mesh);
   const Vec3 u = perpendicular(n), w = cross(n, u);
   auto quad = [&](const Vec3& a, const Vec3& b) {
@@ -154,10 +157,23 @@ Vec3 principal_in_plane(const Mesh& mesh, const Vec3& n) {
       for (int j = 0; j < 3; ++j) s += a[i] * c[i][j] * b[j];
     return s;
   };
-  const double angle = 0.5 * std::atan2(2 * quad(u, w), quad(u, u) - quad(w, w));
+  const double uu = quad(u, u), ww = quad(w, w), uw = quad(u, w);
+  if (std::hypot(uu - ww, 2 * uw) <= round_ratio * (uu + ww)) return std::nullopt;
+  const double angle = 0.5 * std::atan2(2 * uw, uu - ww);
   return Cluster::normalized({std::cos(angle) * u[0] + std::sin(angle) * w[0],
                               std::cos(angle) * u[1] + std::sin(angle) * w[1],
                               std::cos(angle) * u[2] + std::sin(angle) * w[2]});
+}
+
+Vec3 in_plane(const Vec3& v, const Vec3& n) { return sub(v, scale(n, dot(v, n))); }
+
+// The file's x (else y, else z) laid in the plane perpendicular to `n`.
+Vec3 file_axis_direction(const Vec3& n) {
+  for (const Vec3& candidate : {Vec3{1, 0, 0}, Vec3{0, 1, 0}}) {
+    const Vec3 v = in_plane(candidate, n);
+    if (dot(v, v) > 1e-6) return Cluster::normalized(v);
+  }
+  return Cluster::normalized(in_plane({0, 0, 1}, n));
 }
 
 // The area-weighted mean normals of the facets within a quarter degree of each of `dirs`: the
@@ -181,39 +197,95 @@ std::array<Vec3, 2> refine(const Mesh& mesh, const std::array<Vec3, 2>& dirs) {
 
 struct Axes {
   std::array<Vec3, 3> dirs;
+  std::array<double, 3> area{};  // planar area facing each direction
   std::string method;
 };
+
+Axes planar_axes(const Mesh& mesh, const std::vector<Cluster>& clusters, double total) {
+  const Vec3 first = clusters[0].dir();
+  for (std::size_t i = 1; i < clusters.size(); ++i) {
+    if (clusters[i].area < second_share * total) break;
+    if (std::abs(dot(clusters[i].dir(), first)) > orthogonal_dot) continue;
+    const auto [a1, a2] = refine(mesh, {first, clusters[i].dir()});
+    const Vec3 a3 = Cluster::normalized(cross(a1, a2));
+    return {{a1, cross(a3, a1), a3}, {}, "planar-faces"};
+  }
+  const Vec3 a1 = refine(mesh, {first, first})[0];
+  if (const auto a2 = principal_in_plane(mesh, a1))
+    return {{a1, *a2, cross(a1, *a2)}, {}, "planar-faces+principal-axes"};
+  const Vec3 a2 = file_axis_direction(a1);
+  return {{a1, a2, cross(a1, a2)}, {}, "planar-faces+file-axes"};
+}
 
 Axes find_axes(const Mesh& mesh) {
   double total = 0;
   const auto clusters = cluster_normals(mesh, total);
+  Axes axes;
   if (!clusters.empty() && clusters[0].area >= dominant_share * total) {
-    const Vec3 first = clusters[0].dir();
-    for (std::size_t i = 1; i < clusters.size(); ++i) {
-      if (clusters[i].area < second_share * total) break;
-      if (std::abs(dot(clusters[i].dir(), first)) > orthogonal_dot) continue;
-      const auto [a1, a2] = refine(mesh, {first, clusters[i].dir()});
-      const Vec3 a3 = Cluster::normalized(cross(a1, a2));
-      return {{a1, cross(a3, a1), a3}, "planar-faces"};
-    }
-    const Vec3 a1 = refine(mesh, {first, first})[0];
-    const Vec3 a2 = principal_in_plane(mesh, a1);
-    return {{a1, a2, cross(a1, a2)}, "planar-face+principal-axes"};
+    axes = planar_axes(mesh, clusters, total);
+    for (int i = 0; i < 3; ++i)
+      for (const Cluster& c : clusters)
+        if (std::abs(dot(c.dir(), axes.dirs[i])) >= merge_cos) axes.area[i] += c.area;
+    return axes;
   }
   const auto v = eigenvectors(surface_covariance(mesh));
   return {{Cluster::normalized(v[0]), Cluster::normalized(v[1]),
            Cluster::normalized(cross(v[0], v[1]))},
+          {},
           "principal-axes"};
 }
 
-int closest_file_axis(const Vec3& d) {
-  int k = 0;
-  for (int i = 1; i < 3; ++i)
-    if (std::abs(d[i]) > std::abs(d[k]) + 1e-9) k = i;
-  return k;
+// The centre of the enclosed volume (of the surface when the mesh encloses none).
+Vec3 centre_of_mass(const Mesh& mesh) {
+  Vec3 volume_sum{}, area_sum{};
+  double six_v = 0, area = 0;
+  const Vec3 ref = mesh.vertices.front();  // near the part: no cancellation far from the origin
+  for (const Triangle& t : mesh.triangles) {
+    const Vec3 a = sub(mesh.vertices[t[0]], ref), b = sub(mesh.vertices[t[1]], ref),
+               c = sub(mesh.vertices[t[2]], ref);
+    const double v = dot(a, cross(b, c));
+    const Vec3 n = cross(sub(b, a), sub(c, a));
+    const double s = std::sqrt(dot(n, n));
+    for (int i = 0; i < 3; ++i) {
+      volume_sum[i] += v * (a[i] + b[i] + c[i]) / 4;
+      area_sum[i] += s * (a[i] + b[i] + c[i]) / 3;
+    }
+    six_v += v;
+    area += s;
+  }
+  const bool solid = std::abs(six_v) > 1e-9 * area * std::sqrt(area);
+  const Vec3 local = solid ? scale(volume_sum, 1 / six_v) : scale(area_sum, area > 0 ? 1 / area : 0);
+  return {local[0] + ref[0], local[1] + ref[1], local[2] + ref[2]};
 }
 
-Vec3 point_along_file_axis(const Vec3& d) { return d[closest_file_axis(d)] < 0 ? scale(d, -1) : d; }
+// One candidate axis of the frame: direction, box along it, planar area facing it, and how far
+// the centre of mass sits from the middle of the box along it.
+struct Axis {
+  Vec3 dir;
+  double min, max, area, offset;
+  void flip() { *this = {scale(dir, -1), -max, -min, area, -offset}; }
+  bool undecided(double tol) const { return std::abs(offset) <= tol; }
+};
+
+bool file_positive(const Vec3& d) {
+  int k = 0;
+  for (int i = 1; i < 3; ++i)
+    if (std::abs(d[i]) > std::abs(d[k])) k = i;
+  return d[k] > 0;
+}
+
+// The same conventions as the B-rep path (occt/natural_frame.cpp), so both paths agree: the
+// centre of mass at or below the middle of the box; where the part is symmetric, the file's
+// positive sense; right-handed by flipping an undecided axis (y, x, then z) or else the axis
+// the mass decides least.
+void orient_axes(std::array<Axis, 3>& axes, double tol) {
+  for (auto& a : axes)
+    if (a.offset > tol || (a.undecided(tol) && !file_positive(a.dir))) a.flip();
+  if (dot(cross(axes[0].dir, axes[1].dir), axes[2].dir) > 0) return;
+  for (int i : {1, 0, 2})
+    if (axes[i].undecided(tol)) return axes[i].flip();
+  std::ranges::min_element(axes, {}, [](const Axis& a) { return std::abs(a.offset); })->flip();
+}
 
 std::pair<double, double> range_along(const Mesh& mesh, const Vec3& d) {
   double lo = std::numeric_limits<double>::max(), hi = std::numeric_limits<double>::lowest();
@@ -228,28 +300,31 @@ std::pair<double, double> range_along(const Mesh& mesh, const Vec3& d) {
 }  // namespace
 
 Frame find_natural_frame(const Mesh& mesh, const Tolerances& tolerances) {
-  Axes axes = find_axes(mesh);
-  std::array<double, 3> extent{};
+  // A tessellated symmetric part is symmetric only to within its chords: its centre of mass is
+  // "in the middle" within this (the B-rep path uses linear_mm).
+  constexpr double mesh_offset_tol = 0.01;
+  const Axes found = find_axes(mesh);
+  const Vec3 centre = centre_of_mass(mesh);
+  std::array<Axis, 3> axes;
   for (int i = 0; i < 3; ++i) {
-    const auto [lo, hi] = range_along(mesh, axes.dirs[i]);
-    extent[i] = hi - lo;
+    const auto [lo, hi] = range_along(mesh, found.dirs[i]);
+    axes[i] = {found.dirs[i], lo, hi, found.area[i], dot(centre, found.dirs[i]) - (lo + hi) / 2};
   }
-  std::array<int, 3> order{0, 1, 2};
-  const double tie = 10 * tolerances.linear_mm;
-  std::ranges::sort(order, [&](int a, int b) {
-    if (std::abs(extent[a] - extent[b]) > tie) return extent[a] > extent[b];
-    return closest_file_axis(axes.dirs[a]) < closest_file_axis(axes.dirs[b]);
+  const double tie = 10 * tolerances.linear_mm;  // float coordinates
+  std::ranges::stable_sort(axes, [&](const Axis& a, const Axis& b) {
+    const double ea = a.max - a.min, eb = b.max - b.min;
+    if (!near(ea, eb, tie)) return ea > eb;
+    return a.area < b.area - tie;
   });
+  orient_axes(axes, mesh_offset_tol);
   Frame frame;
-  frame.x_axis = point_along_file_axis(axes.dirs[order[0]]);
-  frame.z_axis = point_along_file_axis(axes.dirs[order[2]]);
-  frame.y_axis = cross(frame.z_axis, frame.x_axis);
-  frame.method = axes.method;
-  Vec3 mins{};
+  frame.x_axis = axes[0].dir;
+  frame.y_axis = axes[1].dir;
+  frame.z_axis = axes[2].dir;
+  frame.method = found.method;
   for (int i = 0; i < 3; ++i)
-    mins[i] = range_along(mesh, i == 0 ? frame.x_axis : i == 1 ? frame.y_axis : frame.z_axis).first;
-  for (int i = 0; i < 3; ++i)
-    frame.origin[i] = mins[0] * frame.x_axis[i] + mins[1] * frame.y_axis[i] + mins[2] * frame.z_axis[i];
+    frame.origin[i] = axes[0].min * frame.x_axis[i] + axes[1].min * frame.y_axis[i] +
+                      axes[2].min * frame.z_axis[i];
   return frame;
 }
 

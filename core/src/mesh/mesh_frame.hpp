@@ -6,11 +6,13 @@
 namespace archipel::core::detail {
 
 /// Finds the mesh's natural frame: the two largest mutually orthogonal clusters of facet
-/// normals (weighted by area) when they exist ("planar-faces"), the largest one plus the
-/// principal axis in its plane ("planar-face+principal-axes"), else the principal axes of the
-/// surface ("principal-axes"). x is the longest extent, z the shortest; ties go to the axis
-/// closest to the file's X, then Y. x and z point along the file axis they are closest to;
-/// y = z × x. The origin is the minimum corner of the bounding box in that frame.
+/// normals (weighted by area) when they exist ("planar-faces"); the largest one plus the
+/// principal axis in its plane ("planar-faces+principal-axes") or, for a round part, the file's
+/// x laid in that plane ("planar-faces+file-axes"); else the principal axes of the surface
+/// ("principal-axes"). x is the longest extent, z the shortest (a tie puts the axis facing less
+/// planar area first); signs put the centre of mass at or below the middle of the box, the
+/// file's positive sense where the part is symmetric; right-handed. These are the B-rep path's
+/// conventions. The origin is the minimum corner of the bounding box in that frame.
 Frame find_natural_frame(const Mesh& mesh, const Tolerances& tolerances);
 
 /// Expresses the vertices in `frame` (the bounding box then starts at 0 on every axis).

@@ -140,14 +140,14 @@ Wall grow_wall(const Mesh& mesh, const VertexTriangles& around, const Loop& loop
 
 // Sections of one axis, built on demand and kept: the ends of many holes share heights.
 struct AxisSections {
-  const Mesh& mesh;
+  Sectioner& sectioner;
   int axis;
   std::vector<double> levels;
   std::map<double, Section> cache;
 
   const Section& at(double h) {
     auto it = cache.find(h);
-    if (it == cache.end()) it = cache.emplace(h, section_at(mesh, axis, h)).first;
+    if (it == cache.end()) it = cache.emplace(h, sectioner.at(axis, h)).first;
     return it->second;
   }
 
@@ -173,9 +173,9 @@ Hole make_hole(const Circle& c, const Wall& wall, bool boss, bool open_lo, bool 
   hole.depth_mm = wall.hi - wall.lo;
   hole.boss = boss;
   hole.through = !boss && open_lo && open_hi;
-  // The entry is the open end, the axis points into the part; when both or neither end is
-  // open, the entry is the lower end and the axis points along the frame axis.
-  const bool from_top = open_hi && !open_lo;
+  // As on the B-rep path: the entry is the lower end and the axis points along the frame axis,
+  // except for a hole open only at its upper end, entered there and pointing into the part.
+  const bool from_top = !boss && open_hi && !open_lo;
   hole.center_mm[axis] = from_top ? wall.hi : wall.lo;
   hole.center_mm[(axis + 1) % 3] = c.u;
   hole.center_mm[(axis + 2) % 3] = c.v;
@@ -184,15 +184,15 @@ Hole make_hole(const Circle& c, const Wall& wall, bool boss, bool open_lo, bool 
   return hole;
 }
 
-void holes_along(const Mesh& mesh, const VertexTriangles& around, int axis,
+void holes_along(const Mesh& mesh, const VertexTriangles& around, Sectioner& sectioner, int axis,
                  const Tolerances& tolerances, std::vector<std::uint32_t>& stamp,
                  std::vector<Hole>& holes) {
-  AxisSections sections{mesh, axis, vertex_levels(mesh, axis, tolerances.linear_mm), {}};
+  AxisSections sections{sectioner, axis, vertex_levels(mesh, axis, tolerances.linear_mm), {}};
   const auto heights = candidate_heights(sections.levels);
   const auto crossing = crossing_triangles(mesh, axis, heights);
   for (std::size_t i = 0; i < heights.size(); ++i) {
     const Section& section =
-        sections.cache.emplace(heights[i], build_section(mesh, axis, heights[i], crossing[i]))
+        sections.cache.emplace(heights[i], sectioner.build(axis, heights[i], crossing[i]))
             .first->second;
     for (const Loop& loop : section.loops) {
       if (!loop.closed || stamp[loop.triangles[0]] != 0) continue;  // a wall already found
@@ -214,7 +214,8 @@ std::vector<Hole> find_mesh_holes(const Mesh& mesh, const VertexTriangles& aroun
                                   const Tolerances& tolerances) {
   std::vector<Hole> holes;
   std::vector<std::uint32_t> stamp(mesh.triangles.size(), 0);
-  for (int axis : {2, 0, 1}) holes_along(mesh, around, axis, tolerances, stamp, holes);
+  Sectioner sectioner(mesh, around);
+  for (int axis : {2, 0, 1}) holes_along(mesh, around, sectioner, axis, tolerances, stamp, holes);
   const double tie = tolerances.hole_group_mm;
   std::ranges::sort(holes, [tie](const Hole& a, const Hole& b) {
     for (int i = 0; i < 3; ++i)

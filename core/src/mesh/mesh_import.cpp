@@ -164,8 +164,8 @@ Result<void> precheck_mesh_file(const std::filesystem::path& path, GeometryForma
   return {};
 }
 
-Result<Mesh> import_mesh(const std::filesystem::path& path, GeometryFormat format, double to_mm,
-                         double weld_mm) {
+Result<Mesh> import_mesh_here(const std::filesystem::path& path, GeometryFormat format,
+                              double to_mm, double weld_mm) {
   const std::string origin = path.string();
   try {
     Assimp::Importer importer;

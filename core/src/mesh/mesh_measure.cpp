@@ -8,6 +8,7 @@
 
 #include <fmt/format.h>
 
+#include "archipel/core/materials.hpp"
 #include "mesh/mesh_frame.hpp"
 #include "mesh/mesh_holes.hpp"
 #include "mesh/mesh_import.hpp"
@@ -98,6 +99,12 @@ Result<PartMeasurement> measure_mesh(const std::filesystem::path& path, Geometry
   measure_volume(*mesh, around, m);
   if (m.size_mm[2] < options.tolerances.sheet_ratio * m.size_mm[1]) m.thickness_mm = m.size_mm[2];
   m.holes = find_mesh_holes(*mesh, around, options.tolerances);
+  if (options.material) {
+    if (const auto density = material_density(*options.material))
+      m.mass_g = m.volume_mm3 / 1000.0 * *density;
+    else
+      m.warnings.push_back("unknown material \"" + *options.material + "\"; no mass computed");
+  }
   return m;
 }
 

@@ -1,77 +1,36 @@
-// Plane sections: each crossed triangle gives one segment between two crossed edges; segments
-// sharing a crossed edge (a welded edge is shared by two triangles) are chained into loops.
+// Plane sections: each crossed triangle gives one segment between its two crossed edges; the
+// walk goes on into the triangle on the other side of the exit edge (welded meshes share it).
 #include "mesh/mesh_section.hpp"
 
 #include <algorithm>
 #include <cmath>
-#include <bit>
 
 namespace archipel::core::detail {
 namespace {
 
-std::uint64_t edge_key(std::uint32_t a, std::uint32_t b) {
-  return a < b ? (std::uint64_t{a} << 32) | b : (std::uint64_t{b} << 32) | a;
-}
+using Edge = std::array<std::uint32_t, 2>;  // a crossed edge, smaller vertex first
 
-struct Segment {
-  SectionPoint ends[2];
-  std::uint64_t keys[2];
-  std::uint32_t triangle;
-};
-
-SectionPoint crossing(const Mesh& mesh, int axis, double h, std::uint32_t a, std::uint32_t b) {
-  if (a > b) std::swap(a, b);
-  const Vec3& p = mesh.vertices[a];
-  const Vec3& q = mesh.vertices[b];
+SectionPoint crossing(const Mesh& mesh, int axis, double h, const Edge& e) {
+  const Vec3& p = mesh.vertices[e[0]];
+  const Vec3& q = mesh.vertices[e[1]];
   const double t = (h - p[axis]) / (q[axis] - p[axis]);
   const int iu = (axis + 1) % 3, iv = (axis + 2) % 3;
-  return {{p[iu] + t * (q[iu] - p[iu]), p[iv] + t * (q[iv] - p[iv])}, a, b};
+  return {{p[iu] + t * (q[iu] - p[iu]), p[iv] + t * (q[iv] - p[iv])}, e[0], e[1]};
 }
 
-std::vector<Segment> segments(const Mesh& mesh, int axis, double h,
-                              const std::vector<std::uint32_t>& crossing_list) {
-  std::vector<Segment> out;
-  out.reserve(crossing_list.size());
-  for (auto ti : crossing_list) {
-    const Triangle& t = mesh.triangles[ti];
-    Segment s{};
-    s.triangle = ti;
-    int n = 0;
-    for (int k = 0; k < 3 && n < 2; ++k) {
-      const std::uint32_t a = t[k], b = t[(k + 1) % 3];
-      if ((mesh.vertices[a][axis] < h) == (mesh.vertices[b][axis] < h)) continue;
-      s.ends[n] = crossing(mesh, axis, h, a, b);
-      s.keys[n++] = edge_key(a, b);
-    }
-    if (n == 2) out.push_back(s);
+// The two edges of triangle t that the plane crosses (a triangle between vertex levels has two).
+std::array<Edge, 2> crossed_edges(const Mesh& mesh, const Triangle& t, int axis, double h) {
+  std::array<Edge, 2> out{};
+  int n = 0;
+  for (int k = 0; k < 3 && n < 2; ++k) {
+    const std::uint32_t a = t[k], b = t[(k + 1) % 3];
+    if ((mesh.vertices[a][axis] < h) == (mesh.vertices[b][axis] < h)) continue;
+    out[n++] = a < b ? Edge{a, b} : Edge{b, a};
   }
   return out;
 }
 
-// Crossed edge -> the (at most two) segments through it; open addressing, sized once.
-class EdgeTable {
- public:
-  static constexpr std::uint32_t none = 0xFFFFFFFFu;
-  explicit EdgeTable(std::size_t n) : slots_(std::bit_ceil(std::max<std::size_t>(16, n * 2))) {}
-
-  void add(std::uint64_t key, std::uint32_t segment) {
-    Slot& s = slot(key);
-    s.key = key;
-    (s.segments[0] == none ? s.segments[0] : s.segments[1]) = segment;
-  }
-  const std::array<std::uint32_t, 2>& find(std::uint64_t key) { return slot(key).segments; }
-
- private:
-  struct Slot {
-    std::uint64_t key = ~std::uint64_t{0};
-    std::array<std::uint32_t, 2> segments{none, none};
-  };
-  Slot& slot(std::uint64_t key) {
-    for (std::size_t i = mix64(key) & (slots_.size() - 1);; i = (i + 1) & (slots_.size() - 1))
-      if (slots_[i].key == key || slots_[i].segments[0] == none) return slots_[i];
-  }
-  std::vector<Slot> slots_;
-};
+bool has_vertex(const Triangle& t, std::uint32_t v) { return t[0] == v || t[1] == v || t[2] == v; }
 
 void close_box(Loop& loop) {
   loop.lo = loop.hi = loop.points.front().at;
@@ -110,34 +69,33 @@ std::vector<std::vector<std::uint32_t>> crossing_triangles(const Mesh& mesh, int
   return out;
 }
 
-Section build_section(const Mesh& mesh, int axis, double height,
-                      const std::vector<std::uint32_t>& crossing_list) {
+Section Sectioner::build(int axis, double height, const std::vector<std::uint32_t>& crossing_list) {
+  constexpr std::uint32_t none = 0xFFFFFFFFu;
   Section section{axis, height, {}};
-  const auto segs = segments(mesh, axis, height, crossing_list);
-  EdgeTable by_edge(segs.size() * 2);
-  constexpr std::uint32_t none = EdgeTable::none;
-  for (std::uint32_t i = 0; i < segs.size(); ++i)
-    for (auto key : segs[i].keys) by_edge.add(key, i);
-  std::vector<char> used(segs.size(), 0);
-  for (std::uint32_t start = 0; start < segs.size(); ++start) {
-    if (used[start]) continue;
+  ++pass_;
+  for (const std::uint32_t start : crossing_list) {
+    if (seen_[start] == pass_) continue;
     Loop loop;
     std::uint32_t cur = start;
-    int enter = 0;  // the end through which we entered `cur`
+    Edge in = crossed_edges(mesh_, mesh_.triangles[start], axis, height)[0];
     while (true) {
-      used[cur] = 1;
-      loop.points.push_back(segs[cur].ends[enter]);
-      loop.triangles.push_back(segs[cur].triangle);
-      const std::uint64_t out_key = segs[cur].keys[1 - enter];
-      const auto& pair = by_edge.find(out_key);
-      const std::uint32_t next = pair[0] == cur ? pair[1] : pair[0];
-      if (next == none || next == start) {
-        loop.closed = next == start;
-        break;
+      seen_[cur] = pass_;
+      const auto edges = crossed_edges(mesh_, mesh_.triangles[cur], axis, height);
+      const Edge out = edges[0] == in ? edges[1] : edges[0];
+      loop.points.push_back(crossing(mesh_, axis, height, in));
+      loop.triangles.push_back(cur);
+      std::uint32_t next = none;  // the other triangle on edge `out`
+      for (auto i = around_.offsets[out[0]]; i < around_.offsets[out[0] + 1]; ++i) {
+        const auto u = around_.triangles[i];
+        if (u != cur && has_vertex(mesh_.triangles[u], out[1])) {
+          next = u;
+          break;
+        }
       }
-      if (used[next]) break;  // a non-manifold edge: leave the chain open
-      enter = segs[next].keys[0] == out_key ? 0 : 1;
+      if (next == start) loop.closed = true;
+      if (next == none || next == start || seen_[next] == pass_) break;
       cur = next;
+      in = out;
     }
     close_box(loop);
     section.loops.push_back(std::move(loop));
@@ -145,8 +103,8 @@ Section build_section(const Mesh& mesh, int axis, double height,
   return section;
 }
 
-Section section_at(const Mesh& mesh, int axis, double height) {
-  return build_section(mesh, axis, height, crossing_triangles(mesh, axis, {height})[0]);
+Section Sectioner::at(int axis, double height) {
+  return build(axis, height, crossing_triangles(mesh_, axis, {height})[0]);
 }
 
 int containing_loops(const Section& section, const Point2& p, const Loop* skip) {

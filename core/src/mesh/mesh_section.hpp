@@ -4,6 +4,7 @@
 #include <vector>
 
 #include "mesh/circle_fit.hpp"
+#include "mesh/mesh_topology.hpp"
 #include "mesh/mesh_types.hpp"
 
 namespace archipel::core::detail {
@@ -37,12 +38,25 @@ std::vector<double> vertex_levels(const Mesh& mesh, int axis, double merge);
 std::vector<std::vector<std::uint32_t>> crossing_triangles(const Mesh& mesh, int axis,
                                                            const std::vector<double>& heights);
 
-/// Chains the crossed triangles' segments into loops.
-Section build_section(const Mesh& mesh, int axis, double height,
-                      const std::vector<std::uint32_t>& crossing);
+/// Builds sections by walking from crossed triangle to crossed triangle across the crossed
+/// edges (the vertex-to-triangle adjacency finds the neighbour): no table of edges needed.
+class Sectioner {
+ public:
+  Sectioner(const Mesh& mesh, const VertexTriangles& around)
+      : mesh_(mesh), around_(around), seen_(mesh.triangles.size(), 0) {}
 
-/// Builds the section at `height` from scratch.
-Section section_at(const Mesh& mesh, int axis, double height);
+  /// Chains the crossed triangles of the plane `axis` = `height` into loops.
+  Section build(int axis, double height, const std::vector<std::uint32_t>& crossing);
+
+  /// Builds the section at `height` from scratch (one pass to find the crossed triangles).
+  Section at(int axis, double height);
+
+ private:
+  const Mesh& mesh_;
+  const VertexTriangles& around_;
+  std::vector<std::uint32_t> seen_;  // == pass_ once a triangle joined a loop of this pass
+  std::uint32_t pass_ = 0;
+};
 
 /// How many closed loops of `section` contain the point (even-odd rule), leaving out `skip`.
 int containing_loops(const Section& section, const Point2& p, const Loop* skip = nullptr);

@@ -13,14 +13,16 @@ constexpr double cells_per_tolerance = 16.0;
 // Round coordinates (5.0, 12.5) are common; shifting the grid keeps them off cell borders.
 constexpr double grid_shift = 0.3819660112501051;
 
-std::int32_t cell_index(double v, double cell) {
-  return static_cast<std::int32_t>(std::floor(v / cell + grid_shift));
+std::int32_t cell_index(double v, double inverse_cell) {
+  return static_cast<std::int32_t>(std::floor(v * inverse_cell + grid_shift));
 }
 
 }  // namespace
 
 Welder::Welder(double tolerance_mm, std::size_t expected)
-    : tolerance_(tolerance_mm), cell_(tolerance_mm * cells_per_tolerance) {
+    : tolerance_(tolerance_mm),
+      cell_(tolerance_mm * cells_per_tolerance),
+      inverse_cell_(1.0 / cell_) {
   slots_.assign(std::bit_ceil(std::max<std::size_t>(64, expected * 3 / 2)), Slot{0, 0, 0, empty_});
   vertices_.reserve(expected);
   next_.reserve(expected);
@@ -79,22 +81,25 @@ void Welder::grow() {
 
 std::uint32_t Welder::add(const Vec3& p) {
   std::array<std::int32_t, 3> c{};
-  for (int i = 0; i < 3; ++i) c[i] = cell_index(p[i], cell_);
+  for (int i = 0; i < 3; ++i) c[i] = cell_index(p[i], inverse_cell_);
   // Neighbouring triangles repeat their vertices: a small cache answers most of them.
-  Recent& recent = recent_[hash(c[0], c[1], c[2]) & (recent_.size() - 1)];
-  if (recent.vertex != empty_ && recent.x == c[0] && recent.y == c[1] && recent.z == c[2]) {
-    const Vec3 d = sub(vertices_[recent.vertex], p);
+  const std::uint32_t quick = static_cast<std::uint32_t>(c[0]) * 0x9E3779B1u ^
+                              static_cast<std::uint32_t>(c[1]) * 0x85EBCA77u ^
+                              static_cast<std::uint32_t>(c[2]) * 0xC2B2AE3Du;
+  Recent& recent = recent_[(quick ^ (quick >> 15)) & (recent_.size() - 1)];
+  if (recent.vertex != empty_) {
+    const Vec3 d = sub(recent.p, p);
     if (dot(d, d) <= tolerance_ * tolerance_) return recent.vertex;
   }
   const std::uint32_t v = add_uncached(p, c);
-  recent = Recent{c[0], c[1], c[2], v};
+  recent = Recent{vertices_[v], v};
   return v;
 }
 
 std::uint32_t Welder::add_uncached(const Vec3& p, std::array<std::int32_t, 3> c) {
   std::array<int, 3> side{};  // -1 or +1 when p lies within the tolerance of a cell border
   for (int i = 0; i < 3; ++i) {
-    const double f = p[i] / cell_ + grid_shift - c[i];
+    const double f = p[i] * inverse_cell_ + grid_shift - c[i];
     side[i] = f * cell_ < tolerance_ ? -1 : ((1.0 - f) * cell_ < tolerance_ ? 1 : 0);
   }
   for (int dx = 0; dx <= (side[0] != 0); ++dx)

@@ -45,10 +45,11 @@ class Welder {
 
   double tolerance_;
   double cell_;
+  double inverse_cell_;
   std::vector<Slot> slots_;
   std::size_t used_ = 0;
   struct Recent {
-    std::int32_t x = 0, y = 0, z = 0;
+    Vec3 p{};  // the vertex's position, kept here to spare a cache miss
     std::uint32_t vertex = empty_;
   };
   std::vector<Recent> recent_ = std::vector<Recent>(4096);  // last vertex seen per hash

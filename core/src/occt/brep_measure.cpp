@@ -4,8 +4,6 @@
 #include <exception>
 
 #include <BRepBuilderAPI_Transform.hxx>
-#include <BRepGProp.hxx>
-#include <GProp_GProps.hxx>
 #include <Standard_ErrorHandler.hxx>
 #include <Standard_Failure.hxx>
 #include <TopExp.hxx>
@@ -25,12 +23,6 @@ std::size_t count_faces(const TopoDS_Shape& shape) {
   return static_cast<std::size_t>(faces.Extent());
 }
 
-double volume_of(const TopoDS_Shape& shape) {
-  GProp_GProps props;
-  BRepGProp::VolumeProperties(shape, props);
-  return std::abs(props.Mass());
-}
-
 Result<PartMeasurement> measure_shape(LoadedShape loaded, GeometryFormat format,
                                       const MeasureOptions& options) {
   const Tolerances& tol = options.tolerances;
@@ -43,7 +35,7 @@ Result<PartMeasurement> measure_shape(LoadedShape loaded, GeometryFormat format,
   m.warnings = std::move(loaded.warnings);
   m.frame = frame->frame;
   m.size_mm = frame->extents;
-  m.volume_mm3 = volume_of(loaded.shape);
+  m.volume_mm3 = frame->volume;
   if (m.size_mm[2] < tol.sheet_ratio * m.size_mm[1]) m.thickness_mm = m.size_mm[2];
   if (options.material) {
     if (const auto density = material_density(*options.material))

@@ -54,13 +54,20 @@ std::vector<DirectionGroup> planar_groups(const TopoDS_Shape& shape, double angu
   return groups;
 }
 
+bool has_solid(const TopoDS_Shape& shape) { return TopExp_Explorer(shape, TopAbs_SOLID).More(); }
+
+// Volume properties for solids; surface properties (for the centroid) when there are none.
 GProp_GProps mass_properties(const TopoDS_Shape& shape) {
   GProp_GProps props;
   BRepGProp::VolumeProperties(shape, props);
-  if (std::abs(props.Mass()) > 1e-9) return props;
+  if (has_solid(shape) && std::abs(props.Mass()) > 1e-9) return props;
   GProp_GProps surface;
   BRepGProp::SurfaceProperties(shape, surface);
   return surface;
+}
+
+double volume_of(const TopoDS_Shape& shape, const GProp_GProps& props) {
+  return has_solid(shape) ? std::abs(props.Mass()) : 0.0;
 }
 
 gp_Vec in_plane(const gp_Vec& v, const gp_Dir& normal) { return v - gp_Vec(normal) * v.Dot(normal); }
@@ -220,6 +227,7 @@ Result<NaturalFrame> find_natural_frame(const TopoDS_Shape& shape, const Toleran
   out.frame.z_axis = vec(axes[2].dir);
   out.frame.method = basis.method;
   for (int i = 0; i < 3; ++i) out.extents[i] = axes[i].max - axes[i].min;
+  out.volume = volume_of(shape, props);
   return out;
 }
 

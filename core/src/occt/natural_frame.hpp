@@ -14,6 +14,7 @@ struct NaturalFrame {
   gp_Trsf to_frame;  ///< maps file coordinates to frame coordinates (min corner at the origin)
   Frame frame;       ///< the same frame, described for the report
   Vec3 extents{};    ///< exact bounding-box extents along x, y, z (largest first)
+  double volume = 0; ///< enclosed volume (0 for a shape without solids)
 };
 
 /// Finds the frame: dominant planar-face normals for prismatic parts, principal axes of inertia

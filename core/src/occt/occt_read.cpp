@@ -73,7 +73,6 @@ Result<LoadedShape> read_step(const std::filesystem::path& path) {
   STEPControl_Controller::Init();
   STEPControl_Reader reader;
   Interface_Static::SetCVal("xstep.cascade.unit", "MM");
-  Interface_Static::SetIVal("read.step.ideas", 0);
   if (reader.ReadFile(path.c_str()) != IFSelect_RetDone)
     return fail(Errc::io, "not a readable STEP file (the STEP parser rejected it)", path.string());
   LoadedShape out;
@@ -94,7 +93,11 @@ Result<LoadedShape> read_iges(const std::filesystem::path& path) {
   if (reader.ReadFile(path.c_str()) != IFSelect_RetDone)
     return fail(Errc::io, "not a readable IGES file (the IGES parser rejected it)", path.string());
   LoadedShape out;
-  out.source_unit = iges_unit_name(reader.IGESModel()->GlobalSection().UnitFlag());
+  const IGESData_GlobalSection& global = reader.IGESModel()->GlobalSection();
+  // Flag 3: the unit is named in parameter 15 instead.
+  out.source_unit = global.UnitFlag() == 3 && !global.UnitName().IsNull()
+                        ? step_unit_name(global.UnitName()->ToCString())
+                        : iges_unit_name(global.UnitFlag());
   if (reader.NbRootsForTransfer() == 0)
     return fail(Errc::io, "the IGES file holds no shape", path.string());
   reader.TransferRoots(Message_ProgressRange());

@@ -38,7 +38,7 @@ nlohmann::json vec(const Vec3& v, bool length) {
 }
 
 nlohmann::json frame_json(const Frame& f) {
-  return {{"origin_mm", vec(f.origin, true)}, {"x_axis", vec(f.x_axis, false)},
+  return {{"origin", vec(f.origin, true)}, {"x_axis", vec(f.x_axis, false)},
           {"y_axis", vec(f.y_axis, false)},   {"z_axis", vec(f.z_axis, false)},
           {"method", f.method}};
 }

@@ -135,7 +135,7 @@ std::string dimension_text(const ValidationReport& report, std::string_view loca
   for (const auto& f : report.findings) {
     if (f.location != location) continue;
     if (f.severity == "info") text += fmt::format(" (nominal {} mm)", num(f.expected));
-    else text += fmt::format(" (off grid: {} mm)", num(f.expected));
+    else text += fmt::format(" (off grid; nearest {} mm)", num(f.expected));
   }
   return text;
 }

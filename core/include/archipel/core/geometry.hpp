@@ -12,20 +12,9 @@
 #include "archipel/core/measurement.hpp"
 #include "archipel/core/result.hpp"
 #include "archipel/core/tolerances.hpp"
+#include "archipel/core/units.hpp"
 
 namespace archipel::core {
-
-/// A length unit a file may be declared in.
-enum class LengthUnit { mm, cm, m, inch, ft, um };
-
-/// Parses "mm", "cm", "m", "in"/"inch", "ft", "um"; nothing for anything else.
-[[nodiscard]] std::optional<LengthUnit> parse_unit(std::string_view text);
-
-/// The unit's canonical name ("mm", "cm", "m", "inch", "ft", "um").
-[[nodiscard]] std::string_view unit_name(LengthUnit unit);
-
-/// How many millimetres one `unit` is.
-[[nodiscard]] double unit_to_mm(LengthUnit unit);
 
 /// The format's short name ("step", "stl", ...).
 [[nodiscard]] std::string_view format_name(GeometryFormat format);

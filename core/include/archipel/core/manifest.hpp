@@ -16,6 +16,7 @@
 #include "archipel/core/licence.hpp"
 #include "archipel/core/result.hpp"
 #include "archipel/core/semver.hpp"
+#include "archipel/core/units.hpp"
 
 namespace archipel::core {
 
@@ -33,9 +34,6 @@ enum class MaterialForm { sheet, rod, tube, bar, block, filament, resin, powder,
 
 /// What a listed file is for.
 enum class FileRole { geometry, drawing, documentation, fabrication };
-
-/// Length unit declared for a unit-less geometry format (STL, OBJ, PLY).
-enum class LengthUnit { mm, cm, m, inch, ft, um };
 
 /// A fabrication process.
 enum class Process {
@@ -57,9 +55,6 @@ enum class Relation { fork, variant, remix };
 /// The enum value written as `text` in a manifest, or nothing. Defined for the enums above.
 template <class E>
 [[nodiscard]] std::optional<E> enum_from_string(std::string_view text);
-
-/// Millimetres per unit (25.4 for inch).
-[[nodiscard]] double millimetres_per(LengthUnit unit);
 
 /// The designer of a part.
 struct Designer {

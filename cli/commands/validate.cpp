@@ -1,0 +1,168 @@
+// archipel validate FILE|part.json [--grid ID|FILE] [--unit U] [--max-size BYTES] [--svg FILE]
+// [--json]: measure a geometry file and check it against a grid standard, with a verdict.
+#include <filesystem>
+#include <fstream>
+#include <iostream>
+#include <memory>
+
+#include <fmt/format.h>
+
+#include "archipel/core/geometry.hpp"
+#include "archipel/core/validate.hpp"
+#include "commands.hpp"
+#include "output.hpp"
+#include "validate_manifest.hpp"
+#include "validate_report.hpp"
+
+namespace archipel::cli {
+namespace {
+
+struct ValidateArgs {
+  std::string input;
+  std::string grid;
+  std::string unit;
+  std::string svg;
+  std::uintmax_t max_size = core::default_max_geometry_bytes;
+  bool json = false;
+};
+
+core::Result<core::MeasureOptions> measure_options(const ValidateArgs& args) {
+  core::MeasureOptions options;
+  options.max_bytes = args.max_size;
+  if (!args.unit.empty()) {
+    options.unit = core::parse_unit(args.unit);
+    if (!options.unit)
+      return core::fail(core::Errc::usage, fmt::format("unknown unit \"{}\" (expected mm, cm, m, "
+                                                       "in, ft, um)", args.unit));
+  }
+  return options;
+}
+
+core::Result<void> write_svg(const std::string& path, const std::string& svg) {
+  std::ofstream out(path, std::ios::binary);
+  out << svg;
+  out.close();
+  if (!out) return core::fail(core::Errc::io, "cannot write the drawing", path);
+  return {};
+}
+
+// One measured and validated geometry file.
+struct Checked {
+  core::PartMeasurement part;
+  core::ValidationReport report;
+};
+
+core::Result<Checked> check_file(const std::string& path, const core::MeasureOptions& options,
+                                 const core::GridStandard& grid) {
+  auto part = core::measure_file(path, options);
+  if (!part) return std::unexpected(part.error());
+  auto report = core::validate(*part, grid);
+  return Checked{std::move(*part), std::move(report)};
+}
+
+int verdict_exit(core::Verdict verdict) {
+  return verdict == core::Verdict::fails ? exit_findings : exit_ok;
+}
+
+nlohmann::json file_json(const std::string& name, const Checked& c) {
+  auto doc = core::to_json(c.report, c.part);
+  doc["file"] = name;
+  return doc;
+}
+
+int run_geometry(const ValidateArgs& args, const core::MeasureOptions& options) {
+  auto grid = core::load_grid(args.grid.empty() ? "openstructures" : args.grid);
+  if (!grid) return report_error(grid.error());
+  auto checked = check_file(args.input, options, *grid);
+  if (!checked) return report_error(checked.error());
+  if (!args.svg.empty())
+    if (auto w = write_svg(args.svg, core::render_svg(checked->report, checked->part, *grid)); !w)
+      return report_error(w.error());
+  if (args.json) {
+    print_json(file_json(args.input, *checked));
+  } else {
+    for (const auto& w : checked->part.warnings) print_warning(args.input + ": " + w);
+    print_validation(args.input, checked->report, checked->part, *grid);
+  }
+  return verdict_exit(checked->report.verdict);
+}
+
+core::Verdict worse(core::Verdict a, core::Verdict b) {
+  return static_cast<int>(a) > static_cast<int>(b) ? a : b;
+}
+
+// Each listed geometry file in its declared unit (or --unit), against the manifest's grid (or
+// --grid), cross-checked with the declared dimensions and grid size.
+int run_manifest(const ValidateArgs& args, const core::MeasureOptions& base) {
+  auto manifest = read_manifest_summary(args.input);
+  if (!manifest) return report_error(manifest.error());
+  const std::string grid_id = !args.grid.empty() ? args.grid
+                              : !manifest->grid.empty() ? manifest->grid : "openstructures";
+  auto grid = core::load_grid(grid_id);
+  if (!grid) return report_error(core::with_origin(grid.error(), args.input));
+  if (manifest->files.empty())
+    return report_error(core::Error{core::Errc::invalid, "the manifest lists no geometry file",
+                                    args.input, "/files"});
+  const core::Declared declared{manifest->dimensions_mm, manifest->grid, manifest->grid_units,
+                                args.input};
+  core::Verdict overall = core::Verdict::conforms;
+  int exit = exit_ok;
+  bool drawn = false;
+  auto files = nlohmann::json::array();
+  for (const auto& f : manifest->files) {
+    core::MeasureOptions options = base;
+    if (!f.unit.empty()) options.unit = core::parse_unit(f.unit);
+    auto checked = check_file(f.path, options, *grid);
+    if (!checked) {
+      exit = report_error(checked.error());
+      files.push_back({{"file", f.listed}, {"error", checked.error().to_string()}});
+      continue;
+    }
+    core::check_declared(checked->report, checked->part, *grid, declared);
+    overall = worse(overall, checked->report.verdict);
+    if (!args.svg.empty() && !drawn) {
+      drawn = true;
+      if (auto w = write_svg(args.svg, core::render_svg(checked->report, checked->part, *grid)); !w)
+        return report_error(w.error());
+    }
+    if (args.json) {
+      files.push_back(file_json(f.listed, *checked));
+    } else {
+      for (const auto& w : checked->part.warnings) print_warning(f.listed + ": " + w);
+      print_validation(f.listed, checked->report, checked->part, *grid);
+    }
+  }
+  if (args.json)
+    print_json({{"manifest", args.input}, {"name", manifest->name}, {"grid", grid->id},
+                {"verdict", core::verdict_name(overall)}, {"files", files}});
+  else
+    std::cout << fmt::format("{} ({}): {}\n", args.input, manifest->name, core::verdict_name(overall));
+  return exit != exit_ok ? exit : verdict_exit(overall);
+}
+
+bool is_manifest(const std::string& path) {
+  return std::filesystem::path(path).extension() == ".json";
+}
+
+int run_validate(const ValidateArgs& args) {
+  auto options = measure_options(args);
+  if (!options) return report_error(options.error());
+  return is_manifest(args.input) ? run_manifest(args, *options) : run_geometry(args, *options);
+}
+
+}  // namespace
+
+void register_validate(CLI::App& app, Dispatch& dispatch) {
+  auto* sub = app.add_subcommand("validate", "Check a part's geometry against a grid standard");
+  auto args = std::make_shared<ValidateArgs>();
+  sub->add_option("input", args->input, "A geometry file (STEP, IGES, BREP, STL, OBJ, PLY, 3MF, glTF) or a part.json")
+      ->required();
+  sub->add_option("--grid", args->grid, "Grid standard id or file (default: the manifest's grid, else openstructures)");
+  sub->add_option("--unit", args->unit, "Unit of a unit-less file (STL, OBJ, PLY): mm, cm, m, in, ft, um");
+  sub->add_option("--max-size", args->max_size, "Refuse files larger than this many bytes (default 200 MB)");
+  sub->add_option("--svg", args->svg, "Write a drawing of the footprint on the grid to this SVG file (a manifest: its first geometry file)");
+  add_json_flag(sub, args->json);
+  on_run(sub, dispatch, [args] { return run_validate(*args); });
+}
+
+}  // namespace archipel::cli
