@@ -41,7 +41,7 @@ using NodeKey = std::tuple<int, int, std::string>;
 // least one of the two holes going through (a blind hole is tapped or takes an insert).
 std::vector<SharedFastener> shared_in(const ConnectionInterface& a, const ConnectionInterface& b,
                                       const std::map<NodeKey, std::size_t>& a_nodes,
-                                      const std::vector<std::size_t>& b_idx, const Placement& p) {
+                                      const std::vector<std::size_t>& b_idx, const BoltedPlacement& p) {
   std::vector<SharedFastener> out;
   for (auto j : b_idx) {
     const auto& pb = b.points[j];
@@ -56,7 +56,7 @@ std::vector<SharedFastener> shared_in(const ConnectionInterface& a, const Connec
 }
 
 // Chooses the screw for a joint: shortest standard length covering clamp + nut; false if none.
-bool choose_screw(Placement& p) {
+bool choose_screw(BoltedPlacement& p) {
   static constexpr double lengths[] = {6, 8, 10, 12, 16, 20, 25, 30, 35, 40, 45, 50, 55, 60, 65, 70, 80, 90, 100};
   const auto* f = find_fastener(p.shared.front().fastener);
   if (!f) return false;
@@ -80,7 +80,7 @@ struct FastenerIds {
 // A translation of B (in grid nodes) for one orientation, with how many fasteners it shares.
 struct Candidate {
   int votes = 0;
-  Placement placement;
+  BoltedPlacement placement;
 };
 
 // Counts, for one orientation, how many pairs of same-fastener points each translation makes
@@ -88,7 +88,7 @@ struct Candidate {
 // translation range is small, else a hash map.
 void vote(const ConnectionInterface& a, const std::vector<std::size_t>& a_idx,
           const ConnectionInterface& b, const std::vector<std::size_t>& b_idx, FastenerIds& ids,
-          const Placement& orient, int min_votes, std::vector<Candidate>& out) {
+          const BoltedPlacement& orient, int min_votes, std::vector<Candidate>& out) {
   struct Pt { int x, y, f; bool through; };
   std::vector<Pt> pa, pb;
   for (auto i : a_idx) pa.push_back({a.points[i].gx, a.points[i].gy, ids.of(a.points[i].fastener), a.points[i].through});
@@ -112,7 +112,7 @@ void vote(const ConnectionInterface& a, const std::vector<std::size_t>& a_idx,
         if (p.f == q.f && (p.through || q.through)) add(p.x - q.x, p.y - q.y);
   };
   auto emit = [&](int tx, int ty, int n) {
-    Placement p = orient;
+    BoltedPlacement p = orient;
     p.dx = tx;
     p.dy = ty;
     out.push_back({n, std::move(p)});
@@ -162,19 +162,19 @@ std::optional<CompatReport> precheck(const ConnectionInterface& a, const Connect
   return std::nullopt;
 }
 
-auto order_key(const Placement& p) {
+auto order_key(const BoltedPlacement& p) {
   return std::make_tuple(p.flip, p.rotation, std::abs(p.dx) + std::abs(p.dy), p.dy, p.dx);
 }
 
 // Keeps the placements whose clamp a standard screw covers; says why when none does.
 // `found` is ranked already; `total` counts the placements before truncation.
-CompatReport finish(std::vector<Placement> found, std::size_t total, double clamp,
+CompatReport finish(std::vector<BoltedPlacement> found, std::size_t total, double clamp,
                     const CompatOptions& options) {
   if (found.empty())
     return refuse(CompatReason::no_alignment,
                   fmt::format("no placement on the grid makes {} assembly points with the same fastener coincide",
                               options.min_shared));
-  std::vector<Placement> ok;
+  std::vector<BoltedPlacement> ok;
   std::string failed;
   for (auto& p : found) {
     p.clamp_mm = clamp;
@@ -205,7 +205,7 @@ std::map<NodeKey, std::size_t> node_index(const ConnectionInterface& a, const st
 
 }  // namespace
 
-std::pair<int, int> place_node(const Placement& p, int gx, int gy) {
+std::pair<int, int> place_node(const BoltedPlacement& p, int gx, int gy) {
   if (p.flip) gy = -gy;
   int x = gx, y = gy;
   switch (p.rotation) {
@@ -225,7 +225,7 @@ CompatReport check_compat(const ConnectionInterface& a, const ConnectionInterfac
   std::vector<Candidate> candidates;
   for (bool flip : {false, true})
     for (int rotation : {0, 90, 180, 270})
-      vote(a, ai, b, bi, ids, Placement{0, 0, rotation, flip, {}, 0, {}},
+      vote(a, ai, b, bi, ids, BoltedPlacement{0, 0, rotation, flip, {}, 0, {}},
            static_cast<int>(options.min_shared), candidates);
   std::ranges::sort(candidates, [](const Candidate& l, const Candidate& r) {
     if (l.votes != r.votes) return l.votes > r.votes;
@@ -234,7 +234,7 @@ CompatReport check_compat(const ConnectionInterface& a, const ConnectionInterfac
   const std::size_t total = candidates.size();
   if (candidates.size() > options.max_placements) candidates.resize(options.max_placements);
   const auto a_nodes = node_index(a, ai);
-  std::vector<Placement> found;
+  std::vector<BoltedPlacement> found;
   for (auto& c : candidates) {
     c.placement.shared = shared_in(a, b, a_nodes, bi, c.placement);
     found.push_back(std::move(c.placement));
@@ -243,10 +243,10 @@ CompatReport check_compat(const ConnectionInterface& a, const ConnectionInterfac
 }
 
 CompatReport check_placement(const ConnectionInterface& a, const ConnectionInterface& b,
-                             const Placement& placement, const CompatOptions& options) {
+                             const BoltedPlacement& placement, const CompatOptions& options) {
   const auto ai = joinable(a), bi = joinable(b);
   if (auto refused = precheck(a, b, ai, bi, options.min_shared)) return *refused;
-  Placement p = placement;
+  BoltedPlacement p = placement;
   p.shared = shared_in(a, b, node_index(a, ai), bi, p);
   if (p.shared.size() < options.min_shared)
     return refuse(CompatReason::no_alignment,

@@ -15,7 +15,7 @@ using Point2 = std::array<double, 2>;
 
 // A point of B's natural frame moved into A's frame by the placement (same maths as
 // place_node, in real numbers).
-Point2 place_mm(const ConnectionInterface& a, const ConnectionInterface& b, const Placement& p, Point2 q) {
+Point2 place_mm(const ConnectionInterface& a, const ConnectionInterface& b, const BoltedPlacement& p, Point2 q) {
   double u = (q[0] - b.offset_x_mm) / b.node_step_mm, v = (q[1] - b.offset_y_mm) / b.node_step_mm;
   if (p.flip) v = -v;
   double x = u, y = v;
@@ -53,7 +53,7 @@ std::string grid_lines(const View& v, const ConnectionInterface& a) {
 }  // namespace
 
 std::string render_compat_svg(const ConnectionInterface& a, const ConnectionInterface& b,
-                              const Placement& placement) {
+                              const BoltedPlacement& placement) {
   const std::vector<Point2> outline_a{{0, 0}, {a.size_mm[0], 0}, {a.size_mm[0], a.size_mm[1]}, {0, a.size_mm[1]}};
   std::vector<Point2> outline_b;
   for (Point2 q : std::vector<Point2>{{0, 0}, {b.size_mm[0], 0}, {b.size_mm[0], b.size_mm[1]}, {0, b.size_mm[1]}})

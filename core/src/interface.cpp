@@ -51,6 +51,17 @@ std::string describe(const AssemblyPoint& p) {
 
 }  // namespace
 
+InterfaceOptions interface_options(const GridStandard& grid) {
+  InterfaceOptions out;
+  out.grid = grid.id;
+  out.node_step_mm = grid.pitch_mm;
+  if (!grid.subgrid_mm.empty()) out.node_step_mm = *std::ranges::min_element(grid.subgrid_mm);
+  if (grid.assembly_points && grid.assembly_points->step_mm > 0) out.node_step_mm = grid.assembly_points->step_mm;
+  if (grid.tolerances.position_mm > 0) out.position_tolerance_mm = grid.tolerances.position_mm;
+  if (grid.tolerances.diameter_mm > 0) out.diameter_tolerance_mm = grid.tolerances.diameter_mm;
+  return out;
+}
+
 ConnectionInterface derive_interface(const PartMeasurement& part, const InterfaceOptions& options) {
   ConnectionInterface out;
   out.grid = options.grid;

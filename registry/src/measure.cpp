@@ -4,6 +4,7 @@
 
 #include "archipel/core/geometry.hpp"
 #include "archipel/core/grid.hpp"
+#include "archipel/core/interface.hpp"
 #include "archipel/core/measurement_json.hpp"
 #include "archipel/core/validate.hpp"
 #include "manifest_view.hpp"
@@ -78,7 +79,9 @@ Result<Measured> measure_part(const json& manifest, const fs::path& dir, const R
     out.document["files"].push_back({{"path", f.path},
                                      {"verdict", std::string(core::verdict_name(report.verdict))},
                                      {"measurement", core::measurement_to_json(*m)},
-                                     {"validation", core::to_json(report, *m)}});
+                                     {"validation", core::to_json(report, *m)},
+                                     {"interface", core::to_json(core::derive_interface(
+                                                       *m, core::interface_options(*grid)))}});
     if (report.verdict != core::Verdict::fails) continue;
     if (!config.policy.accept_nonconforming) {
       return core::fail(core::Errc::invalid,

@@ -143,7 +143,7 @@ TEST_CASE("compat explains why parts cannot be joined") {
 TEST_CASE("check_placement accepts a declared joint that fits and refuses one a node off") {
   const auto a = os(plate(120, 40, 3, 5.5, os_pattern(6, 2)));
   const auto b = os(plate(40, 20, 3, 5.5, {{10, 10}, {30, 10}}));
-  Placement p;
+  BoltedPlacement p;
   p.dx = 4;
   p.dy = 2;
   const auto ok = check_placement(a, b, p);

@@ -24,7 +24,7 @@ struct SharedFastener {
 
 /// One way of laying B on A. B's node (gx, gy) is flipped (gy → −gy) when `flip`, then rotated
 /// counter-clockwise by `rotation` degrees, then moved by (dx, dy) nodes onto A's grid.
-struct Placement {
+struct BoltedPlacement {
   int dx = 0, dy = 0;        ///< translation in grid nodes
   int rotation = 0;          ///< 0, 90, 180 or 270
   bool flip = false;         ///< B turned over
@@ -42,7 +42,7 @@ enum class CompatReason {
 struct CompatReport {
   CompatReason reason = CompatReason::compatible;
   std::string explanation;             ///< one sentence, with the numbers
-  std::vector<Placement> placements;   ///< ranked: most shared fasteners first
+  std::vector<BoltedPlacement> placements;   ///< ranked: most shared fasteners first
   std::size_t placements_found = 0;    ///< before truncation to the requested number
 };
 
@@ -53,7 +53,7 @@ struct CompatOptions {
 };
 
 /// Node (gx, gy) of B moved by a placement onto A's grid.
-[[nodiscard]] std::pair<int, int> place_node(const Placement& p, int gx, int gy);
+[[nodiscard]] std::pair<int, int> place_node(const BoltedPlacement& p, int gx, int gy);
 
 /// Decides whether B can be bolted onto A and lists the placements.
 [[nodiscard]] CompatReport check_compat(const ConnectionInterface& a, const ConnectionInterface& b,
@@ -61,7 +61,7 @@ struct CompatOptions {
 
 /// Whether one placement (a declared joint) fits: the same checks for that placement only.
 [[nodiscard]] CompatReport check_placement(const ConnectionInterface& a,
-                                           const ConnectionInterface& b, const Placement& placement,
+                                           const ConnectionInterface& b, const BoltedPlacement& placement,
                                            const CompatOptions& options = {});
 
 /// The stable name of a reason ("no-alignment", ...).
@@ -73,6 +73,6 @@ struct CompatOptions {
 /// An SVG drawing of a placement: both outlines on A's grid, shared fasteners marked.
 [[nodiscard]] std::string render_compat_svg(const ConnectionInterface& a,
                                             const ConnectionInterface& b,
-                                            const Placement& placement);
+                                            const BoltedPlacement& placement);
 
 }  // namespace archipel::core

@@ -9,6 +9,7 @@
 
 #include <nlohmann/json.hpp>
 
+#include "archipel/core/grid.hpp"
 #include "archipel/core/measurement.hpp"
 #include "archipel/core/result.hpp"
 
@@ -45,6 +46,10 @@ struct InterfaceOptions {
   double position_tolerance_mm = 0.2;   ///< how far a hole centre may sit from its node
   double diameter_tolerance_mm = 0.05;  ///< slack when matching a hole to a fastener
 };
+
+/// The options a grid standard implies: its assembly-point step (else its finest sub-grid step,
+/// else its pitch) and its position and diameter tolerances.
+[[nodiscard]] InterfaceOptions interface_options(const GridStandard& grid);
 
 /// Lays the measured holes on the grid: chooses the node offset that puts the most hole centres
 /// on nodes, then records every hole (not bosses) as an assembly point.

@@ -1,0 +1,79 @@
+#include "part_source.hpp"
+
+#include <filesystem>
+
+#include <fmt/format.h>
+
+#include "archipel/core/geometry.hpp"
+#include "archipel/core/grid.hpp"
+#include "archipel/core/manifest.hpp"
+
+namespace archipel::cli {
+namespace fs = std::filesystem;
+using core::Errc;
+using core::Result;
+
+namespace {
+
+Result<LoadedPart> measure_on_grid(const std::string& label, const fs::path& file,
+                                   std::optional<core::LengthUnit> unit, const std::string& grid_id) {
+  auto grid = core::load_grid(grid_id);
+  if (!grid) return std::unexpected(grid.error());
+  core::MeasureOptions options;
+  options.unit = unit;
+  auto m = core::measure_file(file, options);
+  if (!m) return std::unexpected(m.error());
+  return LoadedPart{label, core::derive_interface(*m, core::interface_options(*grid)), *m};
+}
+
+Result<LoadedPart> from_manifest(const std::string& arg) {
+  auto manifest = core::read_manifest(arg);
+  if (!manifest) return std::unexpected(manifest.error());
+  const std::string grid = manifest->grid ? manifest->grid->standard : "openstructures";
+  for (const auto& f : manifest->files)
+    if (f.role == core::FileRole::geometry)
+      return measure_on_grid(arg, fs::path(arg).parent_path() / f.path, f.unit, grid);
+  return core::fail(Errc::invalid, "the manifest lists no geometry file", arg, "/files");
+}
+
+Result<LoadedPart> from_registry(const std::string& arg, const PartSourceOptions& options) {
+  auto ref = registry::parse_serial_ref(arg);
+  if (!ref)
+    return core::fail(Errc::usage,
+                      fmt::format("\"{}\" is neither an existing file nor a registry serial (like BXL-P0042)", arg));
+  auto reg = registry::Registry::open(registry::registry_location(options.registry));
+  if (!reg) return std::unexpected(reg.error());
+  auto info = reg->show(*ref);
+  if (!info) return std::unexpected(info.error());
+  return part_from_registry(*info);
+}
+
+}  // namespace
+
+Result<LoadedPart> part_from_registry(const registry::VersionInfo& info) {
+  const std::string label = info.serial + "@" + info.version;
+  if (info.measured.is_object() && info.measured.contains("files"))
+    for (const auto& f : info.measured["files"]) {
+      if (!f.contains("interface")) continue;
+      auto interface = core::interface_from_json(f["interface"], label + "/measured.json");
+      if (!interface) return std::unexpected(interface.error());
+      LoadedPart part{label, *interface, {}};
+      part.measurement.size_mm = interface->size_mm;
+      return part;
+    }
+  return core::fail(Errc::invalid, "no measured connection interface is stored for this version (it has no geometry file)", label);
+}
+
+Result<LoadedPart> load_part(const std::string& arg, const PartSourceOptions& options) {
+  std::error_code ec;
+  if (!fs::is_regular_file(arg, ec)) return from_registry(arg, options);
+  if (fs::path(arg).extension() == ".json") return from_manifest(arg);
+  std::optional<core::LengthUnit> unit;
+  if (options.unit) {
+    unit = core::parse_unit(*options.unit);
+    if (!unit) return core::fail(Errc::usage, fmt::format("unknown unit \"{}\" (mm, cm, m, inch, ft, um)", *options.unit));
+  }
+  return measure_on_grid(arg, arg, unit, options.grid.value_or("openstructures"));
+}
+
+}  // namespace archipel::cli
