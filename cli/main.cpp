@@ -33,6 +33,9 @@ int main(int argc, char** argv) {
   register_lineage(app, dispatch);
   register_search(app, dispatch);
   register_verify(app, dispatch);
+  register_compat(app, dispatch);
+  register_bom(app, dispatch);
+  register_check(app, dispatch);
 
   try {
     app.parse(argc, argv);

@@ -35,6 +35,10 @@ void register_version(CLI::App& app, Dispatch& dispatch);
 void register_grid(CLI::App& app, Dispatch& dispatch);
 void register_validate(CLI::App& app, Dispatch& dispatch);
 void register_measure(CLI::App& app, Dispatch& dispatch);
+/// `archipel compat A B`, `bom OBJECT`, `check OBJECT` (compatibility and composition).
+void register_compat(CLI::App& app, Dispatch& dispatch);
+void register_bom(CLI::App& app, Dispatch& dispatch);
+void register_check(CLI::App& app, Dispatch& dispatch);
 void register_registry(CLI::App& app, Dispatch& dispatch);
 void register_publish(CLI::App& app, Dispatch& dispatch);
 void register_show(CLI::App& app, Dispatch& dispatch);
