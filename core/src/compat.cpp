@@ -166,19 +166,34 @@ auto order_key(const BoltedPlacement& p) {
   return std::make_tuple(p.flip, p.rotation, std::abs(p.dx) + std::abs(p.dy), p.dy, p.dx);
 }
 
+// The material one fastener clamps at a shared point: both holes' depths (else the parts' clamp).
+double clamp_at(const ConnectionInterface& a, const ConnectionInterface& b, const SharedFastener& s) {
+  const double da = a.points[s.a_point].depth_mm, db = b.points[s.b_point].depth_mm;
+  return (da > 0 ? da : a.clamp_mm) + (db > 0 ? db : b.clamp_mm);
+}
+
+// The longest clamp among a placement's fasteners.
+double placement_clamp(const ConnectionInterface& a, const ConnectionInterface& b, const BoltedPlacement& p) {
+  double clamp = 0;
+  for (const auto& s : p.shared) clamp = std::max(clamp, clamp_at(a, b, s));
+  return clamp;
+}
+
 // Keeps the placements whose clamp a standard screw covers; says why when none does.
 // `found` is ranked already; `total` counts the placements before truncation.
-CompatReport finish(std::vector<BoltedPlacement> found, std::size_t total, double clamp,
-                    const CompatOptions& options) {
+CompatReport finish(std::vector<BoltedPlacement> found, std::size_t total, const ConnectionInterface& a,
+                    const ConnectionInterface& b, const CompatOptions& options) {
   if (found.empty())
     return refuse(CompatReason::no_alignment,
                   fmt::format("no placement on the grid makes {} assembly points with the same fastener coincide",
                               options.min_shared));
   std::vector<BoltedPlacement> ok;
   std::string failed;
+  double clamp = 0;
   for (auto& p : found) {
-    p.clamp_mm = clamp;
-    if (choose_screw(p)) ok.push_back(std::move(p));
+    p.clamp_mm = placement_clamp(a, b, p);
+    if (!choose_screw(p)) clamp = p.clamp_mm;
+    if (!p.screw.empty()) ok.push_back(std::move(p));
     else { --total; if (failed.empty()) failed = p.shared.front().fastener; }
   }
   if (ok.empty()) {
@@ -239,7 +254,7 @@ CompatReport check_compat(const ConnectionInterface& a, const ConnectionInterfac
     c.placement.shared = shared_in(a, b, a_nodes, bi, c.placement);
     found.push_back(std::move(c.placement));
   }
-  return finish(std::move(found), total, a.clamp_mm + b.clamp_mm, options);
+  return finish(std::move(found), total, a, b, options);
 }
 
 CompatReport check_placement(const ConnectionInterface& a, const ConnectionInterface& b,
@@ -252,7 +267,7 @@ CompatReport check_placement(const ConnectionInterface& a, const ConnectionInter
     return refuse(CompatReason::no_alignment,
                   fmt::format("this placement makes {} assembly point{} coincide with the same fastener; a joint needs {}",
                               p.shared.size(), p.shared.size() == 1 ? "" : "s", options.min_shared));
-  return finish({std::move(p)}, 1, a.clamp_mm + b.clamp_mm, options);
+  return finish({std::move(p)}, 1, a, b, options);
 }
 
 std::string reason_name(CompatReason reason) {

@@ -81,6 +81,7 @@ ConnectionInterface derive_interface(const PartMeasurement& part, const Interfac
     p.x_mm = h.center_mm[0];
     p.y_mm = h.center_mm[1];
     p.diameter_mm = h.diameter_mm;
+    p.depth_mm = h.depth_mm;
     p.through = h.through;
     if (const auto* f = fastener_for_hole(h.diameter_mm, options.diameter_tolerance_mm)) p.fastener = f->name;
     if (p.face == "z") {
@@ -105,7 +106,7 @@ nlohmann::json to_json(const ConnectionInterface& interface) {
   nlohmann::json points = nlohmann::json::array();
   for (const auto& p : interface.points)
     points.push_back({{"grid", {p.gx, p.gy}}, {"position_mm", {p.x_mm, p.y_mm}},
-                      {"diameter_mm", p.diameter_mm}, {"fastener", p.fastener},
+                      {"diameter_mm", p.diameter_mm}, {"depth_mm", p.depth_mm}, {"fastener", p.fastener},
                       {"face", p.face}, {"through", p.through}});
   return {{"grid", interface.grid},
           {"node_step_mm", interface.node_step_mm},
@@ -132,6 +133,7 @@ Result<ConnectionInterface> interface_from_json(const nlohmann::json& doc, const
       a.x_mm = p.at("position_mm").at(0).get<double>();
       a.y_mm = p.at("position_mm").at(1).get<double>();
       a.diameter_mm = p.at("diameter_mm").get<double>();
+      a.depth_mm = p.value("depth_mm", 0.0);
       a.fastener = p.at("fastener").get<std::string>();
       a.face = p.at("face").get<std::string>();
       a.through = p.at("through").get<bool>();

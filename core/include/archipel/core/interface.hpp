@@ -22,6 +22,7 @@ struct AssemblyPoint {
   double x_mm = 0;            ///< measured position, natural frame
   double y_mm = 0;            ///< measured position, natural frame
   double diameter_mm = 0;     ///< measured hole diameter
+  double depth_mm = 0;        ///< material the hole runs through: what a fastener clamps here
   std::string fastener;       ///< the metric screw the hole takes ("M5"), empty if none
   std::string face;           ///< the face the point lies on: "z" (the main face), "x", "y"
   bool through = false;       ///< the fastener can pass right through
@@ -33,7 +34,7 @@ struct ConnectionInterface {
   double node_step_mm = 0;            ///< spacing of the grid nodes points sit on
   double offset_x_mm = 0;             ///< where node (0,0) sits in the natural frame
   double offset_y_mm = 0;
-  double clamp_mm = 0;                ///< material thickness a fastener clamps (along z)
+  double clamp_mm = 0;                ///< sheet thickness (else z extent): the clamp where a point has no depth
   Vec3 size_mm{};                     ///< the part's extents in its natural frame
   std::vector<AssemblyPoint> points;  ///< main-face points first, sorted by (gy, gx)
   std::vector<std::string> off_grid;  ///< holes left out because they sit off the grid
