@@ -10,23 +10,13 @@ namespace {
 using core::Result;
 using VersionList = std::vector<std::pair<core::Version, std::string>>;
 
-// Versions of the serial, highest first; nothing when the serial is absent.
-Result<std::optional<VersionList>> versions_of(registry::Registry& reg, const registry::Serial& serial,
-                                               const std::string& requirement) {
-  auto latest = reg.show(registry::SerialRef{serial, std::nullopt});
-  std::vector<std::string> names;
-  if (latest) {
-    names = latest->versions;
-  } else if (latest.error().code != core::Errc::invalid) {
-    return std::unexpected(latest.error());
-  } else {
-    // Absent, or every version yanked: an exact pin can still be looked up directly.
-    const std::string pinned = requirement.starts_with("=") ? requirement.substr(1) : requirement;
-    if (!core::Version::parse(pinned)) return std::optional<VersionList>{};
-    names.push_back(pinned);
-  }
+// Versions of the serial (yanked ones too), highest first; nothing when the serial is absent.
+Result<std::optional<VersionList>> versions_of(registry::Registry& reg, const registry::Serial& serial) {
+  auto names = reg.versions(serial);
+  if (!names) return std::unexpected(names.error());
+  if (names->empty()) return std::optional<VersionList>{};
   VersionList out;
-  for (const auto& n : names)
+  for (const auto& n : *names)
     if (auto v = core::Version::parse(n)) out.emplace_back(*v, n);
   std::ranges::sort(out, [](const auto& l, const auto& r) { return r.first < l.first; });
   return std::optional<VersionList>{std::move(out)};
@@ -40,7 +30,7 @@ Result<std::optional<registry::VersionInfo>> resolve_member(registry::Registry& 
   if (!parsed) return std::optional<registry::VersionInfo>{};
   auto req = core::VersionRequirement::parse(requirement);
   if (!req) return std::unexpected(req.error());
-  auto versions = versions_of(reg, *parsed, requirement);
+  auto versions = versions_of(reg, *parsed);
   if (!versions) return std::unexpected(versions.error());
   if (!*versions) return std::optional<registry::VersionInfo>{};
   std::optional<registry::VersionInfo> yanked;

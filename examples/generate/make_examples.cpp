@@ -73,7 +73,7 @@ nlohmann::ordered_json mm(double value) {
   return value;
 }
 
-nlohmann::ordered_json manifest(const ExamplePart& part, const fs::path& dir) {
+nlohmann::ordered_json manifest(const ExamplePart& part, const std::string& serial, const fs::path& dir) {
   using nlohmann::ordered_json;
   const std::string step = part.name + ".step", stl = part.name + ".stl";
   ordered_json files = ordered_json::array();
@@ -88,6 +88,7 @@ nlohmann::ordered_json manifest(const ExamplePart& part, const fs::path& dir) {
           {"kind", "part"},
           {"name", part.name},
           {"version", "1.0.0"},
+          {"serial", serial},
           {"designer", {{"name", "Archipel examples"}, {"email", "examples@archipel.example"}}},
           {"licence", "CERN-OHL-P-2.0"},
           {"materials", ordered_json::array({material})},
@@ -99,13 +100,13 @@ nlohmann::ordered_json manifest(const ExamplePart& part, const fs::path& dir) {
           {"tags", part.tags}};
 }
 
-bool write_part(const ExamplePart& part, const fs::path& root) {
+bool write_part(const ExamplePart& part, const std::string& serial, const fs::path& root) {
   const fs::path dir = root / part.name;
   fs::create_directories(dir);
   if (!write_step(part.shape, part.name, dir / (part.name + ".step")) ||
       !write_stl(part.shape, dir / (part.name + ".stl")))
     return false;
-  std::ofstream(dir / "part.json") << manifest(part, dir).dump(2) << "\n";
+  std::ofstream(dir / "part.json") << manifest(part, serial, dir).dump(2) << "\n";
   return true;
 }
 
@@ -117,8 +118,12 @@ int main(int argc, char** argv) {
     return 2;
   }
   Message::DefaultMessenger()->RemovePrinters(STANDARD_TYPE(Message_PrinterOStream));
+  // Fixed serials in the EXA namespace, so example objects can name their members.
+  int number = 0;
   for (const ExamplePart& part : archipel::examples::example_parts()) {
-    if (!write_part(part, argv[1])) {
+    char serial[16];
+    std::snprintf(serial, sizeof serial, "EXA-P%04d", ++number);
+    if (!write_part(part, serial, argv[1])) {
       std::cerr << "archipel_make_examples: cannot write " << part.name << "\n";
       return 3;
     }

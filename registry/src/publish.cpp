@@ -56,6 +56,8 @@ Result<fs::path> checked_path(const fs::path& dir, const detail::FileEntry& f,
 Result<void> add_files(detail::Prepared& part, const fs::path& dir, const Policy& policy,
                        const git::Store& store) {
   std::set<std::string> seen;
+  // Objects may list no files: never add a "files": null the schema would refuse.
+  if (!part.manifest.contains("files")) return {};
   json& list = part.manifest["files"];
   for (const auto& f : detail::files(part.manifest)) {
     auto full = checked_path(dir, f, part.origin);

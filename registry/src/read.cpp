@@ -38,6 +38,12 @@ Result<VersionInfo> Registry::show(const SerialRef& ref) const {
   return info;
 }
 
+Result<std::vector<std::string>> Registry::versions(const Serial& serial) const {
+  auto snap = impl_->store.snapshot();
+  if (!snap) return std::unexpected(snap.error());
+  return detail::versions_of(impl_->store, snap->tree.get(), serial);
+}
+
 namespace {
 
 Result<void> summarise(const git::Store& store, const git_tree* tree, const Serial& serial,

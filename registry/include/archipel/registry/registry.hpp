@@ -189,6 +189,8 @@ class Registry {
   [[nodiscard]] core::Result<VersionInfo> show(const SerialRef& ref) const;
   /// Every serial, in serial order.
   [[nodiscard]] core::Result<std::vector<PartSummary>> list() const;
+  /// Every published version of `serial`, yanked ones included, oldest first (empty: absent).
+  [[nodiscard]] core::Result<std::vector<std::string>> versions(const Serial& serial) const;
   /// Commits touching `serial`, newest first.
   [[nodiscard]] core::Result<std::vector<HistoryEntry>> history(const Serial& serial) const;
   /// Writes a version's part.json, files and measured.json under `out`; returns the paths.
