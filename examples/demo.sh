@@ -71,3 +71,14 @@ step "archipel search plate --licence-allows commercial"
 "$ARCHIPEL" search plate --licence-allows commercial
 step "archipel verify"
 "$ARCHIPEL" verify
+step "archipel compat EXA-P0001 EXA-P0002: can the L-bracket be bolted onto the plate?"
+"$ARCHIPEL" compat EXA-P0001 EXA-P0002 --max 3
+step "archipel compat: the plate and the deliberately off-grid plate (exit 1, with the reason)"
+"$ARCHIPEL" compat EXA-P0001 EXA-P0004 || echo "(exit $?: not compatible)"
+step "archipel publish + bom + check: an object made of the example parts"
+cp -r examples/objects "$REG_DEMO/"
+"$ARCHIPEL" publish "$REG_DEMO/objects/bracket-stand/part.json"
+"$ARCHIPEL" bom EXA-O0001
+"$ARCHIPEL" check EXA-O0001
+step "archipel check: the broken variant is refused with the precise reason"
+"$ARCHIPEL" check "$REG_DEMO/objects/bracket-stand-broken/part.json" || echo "(exit $?: refused)"
