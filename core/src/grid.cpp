@@ -9,34 +9,16 @@
 
 #include "archipel/core/json.hpp"
 #include "archipel/core/resources.hpp"
+#include "archipel/core/suggest.hpp"
 
 namespace archipel::core {
 namespace {
 
-std::size_t levenshtein(std::string_view a, std::string_view b) {
-  std::vector<std::size_t> row(b.size() + 1);
-  for (std::size_t j = 0; j <= b.size(); ++j) row[j] = j;
-  for (std::size_t i = 1; i <= a.size(); ++i) {
-    std::size_t diagonal = row[0];
-    row[0] = i;
-    for (std::size_t j = 1; j <= b.size(); ++j) {
-      const std::size_t above = row[j];
-      row[j] = std::min({row[j] + 1, row[j - 1] + 1, diagonal + (a[i - 1] == b[j - 1] ? 0 : 1)});
-      diagonal = above;
-    }
-  }
-  return row[b.size()];
-}
-
 std::string suggestion(std::string_view id, const std::vector<GridStandard>& grids) {
-  const GridStandard* best = nullptr;
-  std::size_t best_distance = 0;
-  for (const auto& g : grids) {
-    const auto d = levenshtein(id, g.id);
-    if (!best || d < best_distance) { best = &g; best_distance = d; }
-  }
-  if (!best || best_distance > std::max<std::size_t>(3, id.size() / 3)) return {};
-  return fmt::format("; did you mean \"{}\"?", best->id);
+  std::vector<std::string_view> ids;
+  for (const auto& g : grids) ids.push_back(g.id);
+  const std::string best = closest_match(id, ids);
+  return best.empty() ? std::string{} : fmt::format("; did you mean \"{}\"?", best);
 }
 
 bool looks_like_path(std::string_view text) {
