@@ -130,9 +130,11 @@ TEST_CASE("a composition cycle is cut, not walked forever") {
   REQUIRE(reg.publish(write_part(tmp.path / "p", plate_manifest("Plate"))));
   // C0001 uses P0001 and C0002; C0002 uses C0001 (a cycle the bom command reports).
   auto a = assembly("component", "A", "1.0.0", {member("BXL-P0001", 1), member("BXL-C0002", 1)});
-  auto b = assembly("component", "B", "1.0.0", {member("BXL-C0001", 2)});
+  auto b = assembly("component", "B", "1.0.0", nlohmann::json::array({member("BXL-C0001", 2)}));
   REQUIRE(reg.publish(write_part(tmp.path / "a", a)));
-  REQUIRE(reg.publish(write_part(tmp.path / "b", b)));
+  auto pb = reg.publish(write_part(tmp.path / "b", b));
+  INFO((pb ? std::string() : pb.error().message));
+  REQUIRE(pb);
   CHECK(rows(reg.where_used(serial("BXL-P0001"))) ==
         std::vector<std::string>{"1 BXL-C0001@1.0.0 via BXL-P0001 x1", "2 BXL-C0002@1.0.0 via BXL-C0001 x2"});
 }
