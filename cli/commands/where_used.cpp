@@ -1,5 +1,6 @@
 // archipel where-used SERIAL: every component and object using a part, directly or through
 // sub-components, from the registry's reverse composition index.
+#include <algorithm>
 #include <iostream>
 
 #include <fmt/format.h>
@@ -17,17 +18,26 @@ nlohmann::json usage_json(const registry::Usage& u) {
           {"quantity", u.quantity},   {"yanked", u.yanked},           {"depth", u.depth}};
 }
 
+// Column widths grow with the longest serial, version and requirement.
 void print_table(const std::string& serial, const std::vector<registry::Usage>& uses) {
-  std::size_t direct = 0;
-  for (const auto& u : uses) direct += u.depth == 1 ? 1 : 0;
+  std::size_t direct = 0, user = 12, version = 10, req = 12;
+  for (const auto& u : uses) {
+    direct += u.depth == 1 ? 1 : 0;
+    user = std::max({user, u.parent.size() + 2, u.via.size() + 2});
+    version = std::max(version, u.parent_version.size() + 2);
+    req = std::max(req, u.requirement.size() + 2);
+  }
   std::cout << fmt::format("{} is used by {} component(s) or object(s): {} directly, {} through sub-components\n",
                            serial, uses.size(), direct, uses.size() - direct);
-  std::cout << fmt::format("  {:>5}  {:<12}{:<10}{:<11}{:>5}  {:<12}{:<12}{}\n", "depth", "user", "version",
-                           "kind", "qty", "via", "requires", "name");
+  auto row = [&](const auto& depth, const std::string& parent, const std::string& ver, const std::string& kind,
+                 const auto& qty, const std::string& via, const std::string& requirement, const std::string& name) {
+    std::cout << fmt::format("  {:>5}  {:<{}}{:<{}}{:<11}{:>5}  {:<{}}{:<{}}{}\n", depth, parent, user, ver, version,
+                             kind, qty, via, user, requirement, req, name);
+  };
+  row("depth", "user", "version", "kind", "qty", "via", "requires", "name");
   for (const auto& u : uses) {
-    std::cout << fmt::format("  {:>5}  {:<12}{:<10}{:<11}{:>5}  {:<12}{:<12}{}{}\n", u.depth, u.parent,
-                             u.parent_version, u.parent_kind, u.quantity, u.via, u.requirement, u.parent_name,
-                             u.yanked ? " (yanked)" : "");
+    row(u.depth, u.parent, u.parent_version, u.parent_kind, u.quantity, u.via, u.requirement,
+        u.parent_name + (u.yanked ? " (yanked)" : ""));
   }
 }
 

@@ -65,3 +65,11 @@ err_has 'archipel: error: '
 rm -f "$WORK/reg/archipel-index.sqlite"*
 expect 0 -- where-used BXL-P0001
 out_has '      2  BXL-O0001   1.0.0     object        12  BXL-C0001   ^1.0        Bookcase'
+# Every version of the object yanked: still listed (its highest version), flagged.
+expect 0 -- yank BXL-O0001@1.0.0 --reason "recalled"
+expect 0 -- where-used BXL-C0001
+same_out <<'X'
+BXL-C0001 is used by 1 component(s) or object(s): 1 directly, 0 through sub-components
+  depth  user        version   kind         qty  via         requires    name
+      1  BXL-O0001   1.0.0     object         3  BXL-C0001   ^1.0        Bookcase (yanked)
+X
