@@ -27,6 +27,7 @@ Result<void> check_format(sqlite3* db) {
   auto s = prepare(db, "PRAGMA user_version");
   if (!s) return std::unexpected(s.error());
   int version = sqlite3_step(s->get()) == SQLITE_ROW ? sqlite3_column_int(s->get(), 0) : 0;
+  s->reset();  // a live statement would keep the tables locked against the DROP below
   if (version == index_format) return {};
   std::string sql = fmt::format(
       "DROP TABLE IF EXISTS meta; DROP TABLE IF EXISTS versions; DROP TABLE IF EXISTS links; "

@@ -2,6 +2,8 @@
 // refresh, walked up through sub-components, and only a cache (rebuilt to the same answer).
 #include <doctest/doctest.h>
 
+#include <sqlite3.h>
+
 #include "fixture.hpp"
 
 using namespace archipel;
@@ -137,4 +139,21 @@ TEST_CASE("a composition cycle is cut, not walked forever") {
   REQUIRE(pb);
   CHECK(rows(reg.where_used(serial("BXL-P0001"))) ==
         std::vector<std::string>{"1 BXL-C0001@1.0.0 via BXL-P0001 x1", "2 BXL-C0002@1.0.0 via BXL-C0001 x2"});
+}
+
+TEST_CASE("an index of the previous format (no members table) is rebuilt, not misread") {
+  TempDir tmp;
+  auto reg = shelf(tmp);
+  auto status = reg.refresh_index();
+  REQUIRE(status);
+  sqlite3* db = nullptr;
+  REQUIRE(sqlite3_open(status->path.c_str(), &db) == SQLITE_OK);
+  CHECK(sqlite3_exec(db, "DROP TABLE members; PRAGMA user_version = 2;", nullptr, nullptr, nullptr) == SQLITE_OK);
+  sqlite3_close(db);
+  auto again = reg.refresh_index();
+  INFO((again ? std::string() : again.error().message));
+  REQUIRE(again);
+  CHECK(again->rebuilt);
+  CHECK(again->changed == 5);
+  CHECK(rows(reg.where_used(serial("BXL-C0001"))) == std::vector<std::string>{"1 BXL-O0001@1.0.0 via BXL-C0001 x3"});
 }
