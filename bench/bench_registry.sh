@@ -73,6 +73,14 @@ done
 measure "archipel search --max-size 100x50x5 --licence-allows commercial" "$A" search --registry "$T/big" --max-size 100x50x5 --licence-allows commercial
 measure "archipel lineage SYN-P0010" "$A" lineage --registry "$T/big" SYN-P0010
 
+echo; echo "== where-used and bom on $BIG parts ($((BIG / 100)) components, $((BIG / 1000)) objects), CLI wall time"
+for args in "where-used SYN-P0011" "where-used SYN-P0001" "bom SYN-O0001"; do
+  for i in $(seq 1 15); do
+    s=$(now); "$A" $args --registry "$T/big" >/dev/null; e=$(now); ms "$s" "$e"; echo
+  done | median >"$T/med"
+  printf '%-44s %9s ms  (median of 15, process start included)\n' "archipel $args" "$(cat "$T/med")"
+done
+
 echo; echo "== in-process (no CLI start-up: the binary loads OpenCASCADE and Assimp, ~130 ms)"
 mkdir -p "$T/inproc"
 "$B/bench/bench_registry_ops" "$T/big" "$T/inproc" "$PUBS"

@@ -1,6 +1,7 @@
 // bench_registry_ops REGISTRY WORKDIR N: in-process figures, without the process start-up that
 // the CLI pays for loading OpenCASCADE and Assimp: N publishes through Registry::publish (each a
-// full publish and commit), then warm search latencies (median of 50 runs per query).
+// full publish and commit), then warm search latencies (median of 50 runs per query), then
+// warm where-used and bom latencies on the synthetic components and objects (make_registry).
 #include <algorithm>
 #include <chrono>
 #include <cstdio>
@@ -10,7 +11,9 @@
 
 #include <fmt/format.h>
 
+#include "archipel/core/bom.hpp"
 #include "archipel/registry/registry.hpp"
+#include "member_lookup.hpp"
 
 using namespace archipel::registry;
 namespace fs = std::filesystem;
@@ -33,6 +36,39 @@ void write_part(const fs::path& dir, int i) {
       R"("dimensions": {{"width_mm": {}, "depth_mm": 40, "height_mm": 3}}, )"
       R"("files": [{{"path": "part.stl", "role": "fabrication", "format": "stl", "unit": "mm"}}]}})",
       i, 40 + i);
+}
+
+// Median of `runs` timed calls of `f` (which returns a count to print).
+template <typename F>
+double median_ms(int runs, F&& f, std::size_t& count) {
+  std::vector<double> times;
+  for (int i = 0; i < runs; ++i) {
+    auto t = Clock::now();
+    count = f();
+    times.push_back(ms_since(t));
+  }
+  std::sort(times.begin(), times.end());
+  return times[times.size() / 2];
+}
+
+void composition_figures(Registry& reg) {
+  const std::string ns = reg.config().ns;
+  for (const char* n : {"P0011", "P0001"}) {
+    auto serial = *parse_serial(ns + "-" + n);
+    std::size_t rows = 0;
+    double ms = median_ms(50, [&] {
+      auto r = reg.where_used(serial);
+      return r ? r->size() : std::size_t{0};
+    }, rows);
+    std::printf("where_used %-33s %9.2f ms  (median of 50, warm, %zu users)\n", serial.to_string().c_str(), ms, rows);
+  }
+  auto lookup = archipel::cli::bom_lookup(reg);
+  std::size_t lines = 0;
+  double ms = median_ms(20, [&] {
+    auto r = archipel::core::resolve_bom(ns + "-O0001", "*", lookup);
+    return r && r->problems.empty() ? r->lines.size() : std::size_t{0};
+  }, lines);
+  std::printf("bom %-40s %9.2f ms  (median of 20, warm, %zu lines, no problems)\n", (ns + "-O0001").c_str(), ms, lines);
 }
 
 }  // namespace
@@ -95,5 +131,6 @@ int main(int argc, char** argv) {
     std::sort(times.begin(), times.end());
     std::printf("search %-37s %9.2f ms  (median of 50, warm, %zu hits shown)\n", label, times[25], hits);
   }
+  composition_figures(*reg);
   return 0;
 }

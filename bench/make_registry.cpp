@@ -1,6 +1,9 @@
 // make_registry OUT N [NS]: a synthetic registry of N parts written directly with libgit2 (the
 // store layer), in commits of 5000 parts: each part has a part.json and a small real ASCII STL
-// (a box of its declared size); every tenth part is a fork of an earlier one.
+// (a box of its declared size); every tenth part is a fork of an earlier one. Then one component
+// per 100 parts (SYN-Ck uses four parts of its block of 100, and fastener SYN-P000(1 + k % 10),
+// so each fastener is used by N/1000 components) and one object per 10 components (SYN-Om uses
+// components 10(m-1)+1..10m, two of each), in one more commit.
 #include <chrono>
 #include <cstdio>
 #include <string>
@@ -65,6 +68,50 @@ json manifest(std::uint64_t n, const std::string& ns, const std::string& sha) {
   return m;
 }
 
+json member(const std::string& ns, char kind, std::uint64_t n, long quantity) {
+  return {{"serial", Serial{ns, kind, n}.to_string()}, {"version", "^1.0.0"}, {"quantity", quantity}};
+}
+
+json assembly(const std::string& ns, char kind, std::uint64_t n, const json& composition) {
+  return {{"schema", 1},
+          {"kind", kind == 'C' ? "component" : "object"},
+          {"name", fmt::format("{} {}", kind == 'C' ? "module" : "cabinet", n)},
+          {"version", "1.0.0"},
+          {"serial", Serial{ns, kind, n}.to_string()},
+          {"designer", {{"name", designers[n % 8]}, {"email", fmt::format("d{}@example.org", n % 8)}}},
+          {"licence", "CC-BY-4.0"},
+          {"grid", {{"standard", "openstructures"}, {"size", {2, 2}}}},
+          {"description", fmt::format("Synthetic assembly number {} for benchmarks", n)},
+          {"composition", composition}};
+}
+
+// Components and objects over `count` parts, as one commit request.
+core::Result<git::CommitRequest> assemblies(git::Store& store, const std::string& ns, std::uint64_t count) {
+  git::CommitRequest request;
+  request.author_name = "Bench";
+  request.author_email = "bench@example.org";
+  request.message = "bench: components and objects";
+  auto put = [&](char kind, std::uint64_t n, const json& composition) -> core::Result<void> {
+    auto blob = store.write_blob(detail::canonical(assembly(ns, kind, n, composition)));
+    if (!blob) return std::unexpected(blob.error());
+    request.changes.push_back({Serial{ns, kind, n}.folder() + "/1.0.0/part.json", *blob});
+    return {};
+  };
+  const std::uint64_t components = count / 100;
+  for (std::uint64_t k = 1; k <= components; ++k) {
+    json c = json::array();
+    for (std::uint64_t j = 0; j < 4; ++j) c.push_back(member(ns, 'P', 100 * (k - 1) + 11 + j, static_cast<long>(j + 1)));
+    c.push_back(member(ns, 'P', 1 + k % 10, 8));
+    if (auto ok = put('C', k, c); !ok) return std::unexpected(ok.error());
+  }
+  for (std::uint64_t m = 1; m <= components / 10; ++m) {
+    json o = json::array();
+    for (std::uint64_t k = 10 * (m - 1) + 1; k <= 10 * m; ++k) o.push_back(member(ns, 'C', k, 2));
+    if (auto ok = put('O', m, o); !ok) return std::unexpected(ok.error());
+  }
+  return request;
+}
+
 }  // namespace
 
 int main(int argc, char** argv) {
@@ -108,8 +155,19 @@ int main(int argc, char** argv) {
       return 3;
     }
   }
+  auto request = assemblies(*store, ns, count);
+  if (!request) return 3;
+  if (auto done = store->transact([&](const git::Snapshot&) -> core::Result<std::optional<git::CommitRequest>> {
+        return *request;
+      });
+      !done) {
+    std::fprintf(stderr, "%s\n", done.error().to_string().c_str());
+    return 3;
+  }
   double s = std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count();
-  std::printf("%llu parts in %.2f s (%.0f parts/s)\n", static_cast<unsigned long long>(count), s,
+  std::printf("%llu parts (+ %llu components, %llu objects) in %.2f s (%.0f parts/s)\n",
+              static_cast<unsigned long long>(count), static_cast<unsigned long long>(count / 100),
+              static_cast<unsigned long long>(count / 1000), s,
               static_cast<double>(count) / s);
   return 0;
 }

@@ -36,6 +36,7 @@ int main(int argc, char** argv) {
   register_compat(app, dispatch);
   register_bom(app, dispatch);
   register_check(app, dispatch);
+  register_where_used(app, dispatch);
 
   try {
     app.parse(argc, argv);

@@ -69,6 +69,8 @@ step "archipel lineage BXL-P0042"
 "$ARCHIPEL" lineage BXL-P0042
 step "archipel search plate --licence-allows commercial"
 "$ARCHIPEL" search plate --licence-allows commercial
+step "archipel where-used BXL-P0042 (the plate: in the shelf module, and through it in the shelf)"
+"$ARCHIPEL" where-used BXL-P0042
 step "archipel verify"
 "$ARCHIPEL" verify
 step "archipel compat EXA-P0001 EXA-P0002: can the L-bracket be bolted onto the plate?"

@@ -39,6 +39,8 @@ void register_measure(CLI::App& app, Dispatch& dispatch);
 void register_compat(CLI::App& app, Dispatch& dispatch);
 void register_bom(CLI::App& app, Dispatch& dispatch);
 void register_check(CLI::App& app, Dispatch& dispatch);
+/// `archipel where-used SERIAL` (the reverse of `bom`).
+void register_where_used(CLI::App& app, Dispatch& dispatch);
 void register_registry(CLI::App& app, Dispatch& dispatch);
 void register_publish(CLI::App& app, Dispatch& dispatch);
 void register_show(CLI::App& app, Dispatch& dispatch);

@@ -20,17 +20,18 @@ using nlohmann::json;
 namespace {
 
 // The index is a cache: one of an older format is dropped (and rebuilt by the next refresh).
-constexpr int index_format = 2;
+constexpr int index_format = 3;  // 3: members (the reverse composition index)
 
 // Drops an index of another format (PRAGMA user_version) so that the schema below recreates it.
 Result<void> check_format(sqlite3* db) {
   auto s = prepare(db, "PRAGMA user_version");
   if (!s) return std::unexpected(s.error());
   int version = sqlite3_step(s->get()) == SQLITE_ROW ? sqlite3_column_int(s->get(), 0) : 0;
+  s->reset();  // a live statement would keep the tables locked against the DROP below
   if (version == index_format) return {};
   std::string sql = fmt::format(
       "DROP TABLE IF EXISTS meta; DROP TABLE IF EXISTS versions; DROP TABLE IF EXISTS links; "
-      "DROP TABLE IF EXISTS fts; PRAGMA user_version = {};",
+      "DROP TABLE IF EXISTS fts; DROP TABLE IF EXISTS members; PRAGMA user_version = {};",
       index_format);
   return exec(db, sql.c_str(), "format");
 }
@@ -48,6 +49,10 @@ CREATE TABLE IF NOT EXISTS links(child TEXT, child_version TEXT, parent TEXT, pa
                                  relation TEXT);
 CREATE INDEX IF NOT EXISTS links_child ON links(child);
 CREATE INDEX IF NOT EXISTS links_parent ON links(parent);
+CREATE TABLE IF NOT EXISTS members(parent TEXT, parent_version TEXT, member TEXT, requirement TEXT,
+                                   quantity INTEGER);
+CREATE INDEX IF NOT EXISTS members_member ON members(member);
+CREATE INDEX IF NOT EXISTS members_parent ON members(parent, parent_version);
 CREATE VIRTUAL TABLE IF NOT EXISTS fts USING fts5(serial, name, description, tags, materials,
                                                    designer, processes);
 )sql";
@@ -134,13 +139,13 @@ struct Writer {
   sqlite3* db;
   const git::Store& store;
   const git_tree* tree;
-  Statement del_version, del_fts, del_links, insert, insert_fts, insert_link;
+  Statement del_version, del_fts, del_links, insert, insert_fts, insert_link, del_members, insert_member;
   std::set<std::string> touched;  // serials whose `latest` must be recomputed
 };
 
 Result<Writer> make_writer(sqlite3* db, const git::Store& store, const git_tree* tree) {
-  Writer w{db, store, tree, {}, {}, {}, {}, {}, {}, {}};
-  const char* sql[6] = {
+  Writer w{db, store, tree, {}, {}, {}, {}, {}, {}, {}, {}, {}};
+  const char* sql[8] = {
       "DELETE FROM versions WHERE serial=?1 AND version=?2 RETURNING id",
       "DELETE FROM fts WHERE rowid=?1",
       "DELETE FROM links WHERE child=?1 AND child_version=?2",
@@ -149,9 +154,12 @@ Result<Writer> make_writer(sqlite3* db, const git::Store& store, const git_tree*
       "(?1,?2,?3,?4,?5,?6,?7,?8,?9,?10,?11,?12,?13,?14,?15,?16,?17,?18,?19)",
       "INSERT INTO fts(rowid,serial,name,description,tags,materials,designer,processes) "
       "VALUES (?1,?2,?3,?4,?5,?6,?7,?8)",
-      "INSERT INTO links VALUES (?1,?2,?3,?4,?5)"};
-  Statement* targets[6] = {&w.del_version, &w.del_fts, &w.del_links, &w.insert, &w.insert_fts, &w.insert_link};
-  for (int i = 0; i < 6; ++i) {
+      "INSERT INTO links VALUES (?1,?2,?3,?4,?5)",
+      "DELETE FROM members WHERE parent=?1 AND parent_version=?2",
+      "INSERT INTO members VALUES (?1,?2,?3,?4,?5)"};
+  Statement* targets[8] = {&w.del_version, &w.del_fts,     &w.del_links,   &w.insert,
+                           &w.insert_fts,  &w.insert_link, &w.del_members, &w.insert_member};
+  for (int i = 0; i < 8; ++i) {
     auto s = prepare(db, sql[i]);
     if (!s) return std::unexpected(s.error());
     *targets[i] = std::move(*s);
@@ -181,7 +189,10 @@ Result<void> remove_version(Writer& w, const std::string& serial, const std::str
   }
   bind_text(w.del_links.get(), 1, serial);
   bind_text(w.del_links.get(), 2, version);
-  return step_done(w, w.del_links.get());
+  if (auto ok = step_done(w, w.del_links.get()); !ok) return ok;
+  bind_text(w.del_members.get(), 1, serial);
+  bind_text(w.del_members.get(), 2, version);
+  return step_done(w, w.del_members.get());
 }
 
 void licence_flags(const std::string& licence, bool& commercial, bool& derivatives) {
@@ -189,6 +200,18 @@ void licence_flags(const std::string& licence, bool& commercial, bool& derivativ
   auto t = parsed ? core::terms(*parsed) : core::LicenceTerms{};
   commercial = parsed && t.commercial;
   derivatives = parsed && t.derivatives;
+}
+
+// The reverse composition index: one row per member of this version's composition.
+Result<void> insert_members(Writer& w, const std::string& serial, const std::string& version, const json& doc) {
+  sqlite3_stmt* s = w.insert_member.get();
+  for (const auto& m : composition(doc)) {
+    std::string values[4] = {serial, version, m.serial, m.requirement};
+    for (int i = 0; i < 4; ++i) bind_text(s, i + 1, values[i]);
+    sqlite3_bind_int64(s, 5, m.quantity);
+    if (auto ok = step_done(w, s); !ok) return ok;
+  }
+  return {};
 }
 
 Result<void> insert_version(Writer& w, const Serial& serial, const std::string& version) {
@@ -230,7 +253,7 @@ Result<void> insert_version(Writer& w, const Serial& serial, const std::string& 
     for (int i = 0; i < 5; ++i) bind_text(w.insert_link.get(), i + 1, lv[i]);
     if (auto ok = step_done(w, w.insert_link.get()); !ok) return ok;
   }
-  return {};
+  return insert_members(w, sn, version, doc);
 }
 
 Result<void> reindex(Writer& w, const std::string& serial_text, const std::string& version) {
@@ -261,7 +284,7 @@ Result<void> recompute_latest(Writer& w) {
 }
 
 Result<std::size_t> full_build(Writer& w) {
-  if (auto ok = exec(w.db, "DELETE FROM versions; DELETE FROM fts; DELETE FROM links;", "clear"); !ok) {
+  if (auto ok = exec(w.db, "DELETE FROM versions; DELETE FROM fts; DELETE FROM links; DELETE FROM members;", "clear"); !ok) {
     return std::unexpected(ok.error());
   }
   std::size_t count = 0;

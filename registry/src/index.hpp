@@ -27,6 +27,15 @@ struct Edge {
   std::string child, child_version, parent, parent_version, relation;
 };
 
+/// One composition row as indexed: `parent@parent_version` lists the member.
+struct MemberRow {
+  std::string parent, parent_version, requirement, name, kind;
+  long quantity = 1;
+  bool yanked = false;      ///< this version of the parent is yanked
+  bool latest = false;      ///< this version is the parent's latest not yanked
+  bool has_latest = false;  ///< the parent has a version that is not yanked
+};
+
 /// The index of one registry.
 class Index {
  public:
@@ -38,6 +47,8 @@ class Index {
   [[nodiscard]] core::Result<std::vector<SearchHit>> search(const SearchQuery& query) const;
   /// Edges whose child (parents=true) or parent (parents=false) is `serial`.
   [[nodiscard]] core::Result<std::vector<Edge>> edges(const std::string& serial, bool parents) const;
+  /// Every indexed version listing `member` in its composition, by parent serial and version.
+  [[nodiscard]] core::Result<std::vector<MemberRow>> users(const std::string& member) const;
   /// Name, designer, licence and latest version of `serial` (empty strings when unknown).
   [[nodiscard]] core::Result<LineageNode> node(const std::string& serial) const;
 

@@ -104,6 +104,26 @@ Result<std::vector<Edge>> Index::edges(const std::string& serial, bool parents) 
   return out;
 }
 
+Result<std::vector<MemberRow>> Index::users(const std::string& member) const {
+  auto s = prepare(db_.get(),
+                   "SELECT m.parent, m.parent_version, m.requirement, v.name, v.kind, m.quantity, v.yanked, "
+                   "v.latest, EXISTS(SELECT 1 FROM versions l WHERE l.serial = m.parent AND l.latest = 1) "
+                   "FROM members m JOIN versions v ON v.serial = m.parent AND v.version = m.parent_version "
+                   "WHERE m.member = ?1 ORDER BY m.parent, m.parent_version");
+  if (!s) return std::unexpected(s.error());
+  sqlite3_bind_text(s->get(), 1, member.c_str(), -1, SQLITE_TRANSIENT);
+  std::vector<MemberRow> out;
+  int rc = 0;
+  while ((rc = sqlite3_step(s->get())) == SQLITE_ROW) {
+    out.push_back({column(s->get(), 0), column(s->get(), 1), column(s->get(), 2), column(s->get(), 3),
+                   column(s->get(), 4), static_cast<long>(sqlite3_column_int64(s->get(), 5)),
+                   sqlite3_column_int(s->get(), 6) != 0, sqlite3_column_int(s->get(), 7) != 0,
+                   sqlite3_column_int(s->get(), 8) != 0});
+  }
+  if (rc != SQLITE_DONE) return core::fail(core::Errc::io, fmt::format("index: {}", sqlite3_errmsg(db_.get())));
+  return out;
+}
+
 Result<LineageNode> Index::node(const std::string& serial) const {
   auto s = prepare(db_.get(),
                    "SELECT version, name, designer, licence FROM versions WHERE serial=?1 "

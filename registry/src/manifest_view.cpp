@@ -38,6 +38,17 @@ std::vector<Link> derived_from(const json& m) {
   return out;
 }
 
+std::vector<Member> composition(const json& m) {
+  std::vector<Member> out;
+  const json& list = member(m, "composition");
+  if (!list.is_array()) return out;
+  for (const json& c : list) {
+    const json& q = member(c, "quantity");
+    out.push_back({text(c, "serial"), text(c, "version"), q.is_number_integer() ? q.get<long>() : 1L});
+  }
+  return out;
+}
+
 static std::vector<std::string> names_in(const json& list, const char* key) {
   std::vector<std::string> out;
   if (list.is_object()) {

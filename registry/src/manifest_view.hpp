@@ -22,11 +22,18 @@ struct Link {
   std::string serial, version, relation;
 };
 
+/// One `composition[]` entry: a member serial, its version requirement and how many.
+struct Member {
+  std::string serial, requirement;
+  long quantity = 1;
+};
+
 [[nodiscard]] std::string text(const nlohmann::json& doc, const char* key);
 [[nodiscard]] std::string designer_name(const nlohmann::json& m);
 [[nodiscard]] std::string designer_email(const nlohmann::json& m);
 [[nodiscard]] std::vector<FileEntry> files(const nlohmann::json& m);
 [[nodiscard]] std::vector<Link> derived_from(const nlohmann::json& m);
+[[nodiscard]] std::vector<Member> composition(const nlohmann::json& m);
 [[nodiscard]] std::vector<std::string> materials(const nlohmann::json& m);
 [[nodiscard]] std::vector<std::string> processes(const nlohmann::json& m);
 [[nodiscard]] std::vector<std::string> tags(const nlohmann::json& m);

@@ -137,6 +137,21 @@ struct SearchHit {
   std::array<double, 3> size{};  ///< declared (or measured) width, depth, height
 };
 
+/// One component or object using a part, directly (depth 1) or through sub-components.
+/// Only the current version of each parent counts: its latest version not yanked, or, when every
+/// version is yanked, its highest version listing the member (then `yanked` is set).
+struct Usage {
+  std::string parent;          ///< the user's serial, e.g. "BXL-O0001"
+  std::string parent_version;  ///< its version that lists `via`
+  std::string parent_name;     ///< its name
+  std::string parent_kind;     ///< "component" or "object" (as in its part.json)
+  std::string requirement;     ///< the version requirement the parent puts on `via`
+  std::string via;             ///< the member through which it uses the part (the part itself at depth 1)
+  long quantity = 1;           ///< how many of the part one parent holds along this path
+  bool yanked = false;         ///< the parent version is yanked
+  int depth = 1;               ///< 1: direct user; 2+: through depth-1 sub-components
+};
+
 /// How the index was brought up to date.
 struct IndexStatus {
   std::string commit;       ///< the indexed commit
@@ -203,6 +218,11 @@ class Registry {
   [[nodiscard]] core::Result<IndexStatus> refresh_index();
   /// Searches the index (refreshing it first).
   [[nodiscard]] core::Result<std::vector<SearchHit>> search(const SearchQuery& query);
+
+  /// Every component and object using `serial`, depth-first (each path once, cycles cut),
+  /// answered from the reverse composition index (refreshed first). Invalid error when the
+  /// serial is not in the registry.
+  [[nodiscard]] core::Result<std::vector<Usage>> where_used(const Serial& serial);
 
   /// Checks every file hash, manifest, lineage link and git object.
   [[nodiscard]] core::Result<VerifyReport> verify() const;
