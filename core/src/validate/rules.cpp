@@ -229,46 +229,48 @@ void check_assembly_points(const PartMeasurement& part, const GridStandard& grid
   }
 }
 
-void check_hole_diameters(const PartMeasurement& part, const GridStandard& grid,
-                          const GridRule& rule, std::vector<Finding>& out, RuleOutcome& outcome) {
-  const auto allowed = allowed_hole_diameters(grid);
-  const double tol = grid.tolerances.diameter_mm;
+namespace {
+
+// Checks the diameter of every hole (bosses = false) or round part (bosses = true) against the
+// nearest allowed value; `describe` words a finding from (label, measured, nearest).
+template <class Describe>
+void check_diameters(const PartMeasurement& part, const std::vector<double>& allowed, double tol,
+                     bool bosses, const GridRule& rule, std::vector<Finding>& out,
+                     RuleOutcome& outcome, Describe describe) {
   for (std::size_t i = 0; i < part.holes.size(); ++i) {
     const Hole& h = part.holes[i];
-    if (h.boss) continue;
+    if (h.boss != bosses) continue;
     ++outcome.checked;
     const double nearest = allowed[nearest_index(allowed, h.diameter_mm)];
     if (std::abs(h.diameter_mm - nearest) <= tol) continue;
     ++outcome.failed;
     const int index = static_cast<int>(i);
-    out.push_back(make_finding(
-        rule, rule.severity,
-        fmt::format("{} \u00d8{} mm matches no fastener hole: nearest \u00d8{} mm ({}), off by {} mm",
-                    hole_label(index), num(h.diameter_mm), num(nearest),
-                    describe_hole_diameter(grid, nearest, 1e-9), signed_num(h.diameter_mm - nearest)),
-        h.diameter_mm, nearest, tol, hole_label(index), index));
+    out.push_back(make_finding(rule, rule.severity, describe(hole_label(index), h.diameter_mm, nearest),
+                               h.diameter_mm, nearest, tol, hole_label(index), index));
   }
+}
+
+}  // namespace
+
+void check_hole_diameters(const PartMeasurement& part, const GridStandard& grid,
+                          const GridRule& rule, std::vector<Finding>& out, RuleOutcome& outcome) {
+  check_diameters(part, allowed_hole_diameters(grid), grid.tolerances.diameter_mm, false, rule, out,
+                  outcome, [&](const std::string& label, double measured, double nearest) {
+                    return fmt::format(
+                        "{} \u00d8{} mm matches no fastener hole: nearest \u00d8{} mm ({}), off by {} mm",
+                        label, num(measured), num(nearest),
+                        describe_hole_diameter(grid, nearest, 1e-9), signed_num(measured - nearest));
+                  });
 }
 
 void check_round_diameters(const PartMeasurement& part, const GridStandard& grid,
                            const GridRule& rule, std::vector<Finding>& out, RuleOutcome& outcome) {
-  const auto& allowed = grid.round_diameters_mm;
-  const double tol = grid.tolerances.diameter_mm;
-  for (std::size_t i = 0; i < part.holes.size(); ++i) {
-    const Hole& h = part.holes[i];
-    if (!h.boss) continue;
-    ++outcome.checked;
-    const double nearest = allowed[nearest_index(allowed, h.diameter_mm)];
-    if (std::abs(h.diameter_mm - nearest) <= tol) continue;
-    ++outcome.failed;
-    const int index = static_cast<int>(i);
-    out.push_back(make_finding(
-        rule, rule.severity,
-        fmt::format("{} (round part) \u00d8{} mm is not a grid diameter: nearest \u00d8{} mm, off by {} mm",
-                    hole_label(index), num(h.diameter_mm), num(nearest),
-                    signed_num(h.diameter_mm - nearest)),
-        h.diameter_mm, nearest, tol, hole_label(index), index));
-  }
+  check_diameters(part, grid.round_diameters_mm, grid.tolerances.diameter_mm, true, rule, out,
+                  outcome, [](const std::string& label, double measured, double nearest) {
+                    return fmt::format(
+                        "{} (round part) \u00d8{} mm is not a grid diameter: nearest \u00d8{} mm, off by {} mm",
+                        label, num(measured), num(nearest), signed_num(measured - nearest));
+                  });
 }
 
 }  // namespace archipel::core::detail
