@@ -1,9 +1,9 @@
-// Bench driver: measures one geometry file through core::measure_file and prints the result
-// (stands in for `archipel measure` until the CLI verb is merged).
+// Bench driver: measures one geometry file in this process (measure_file_in_process, no worker)
+// and prints the result.
 #include <cstdio>
 #include <string>
 
-#include "archipel/core/geometry.hpp"
+#include "archipel/core/geometry_in_process.hpp"
 
 using namespace archipel::core;
 
@@ -14,7 +14,7 @@ int main(int argc, char** argv) {
   }
   MeasureOptions options;
   if (argc > 2) options.unit = parse_unit(argv[2]);
-  const auto m = measure_file(argv[1], options);
+  const auto m = measure_file_in_process(argv[1], options);
   if (!m) {
     std::fprintf(stderr, "measure_driver: error: %s\n", m.error().to_string().c_str());
     return static_cast<int>(m.error().code);

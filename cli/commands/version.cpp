@@ -13,14 +13,16 @@ void register_version(CLI::App& app, Dispatch& dispatch) {
   auto json = std::make_shared<bool>(false);
   add_json_flag(sub, *json);
   on_run(sub, dispatch, [json]() -> int {
+    // The geometry libraries are the worker's: it is asked (and so is checked to start).
+    const auto geometry = core::geometry_library_versions();
+    if (!geometry) return report_error(geometry.error());
     if (*json) {
       print_json(nlohmann::json{{"archipel", core::version()},
-                  {"geometry", core::geometry_library_versions()},
+                  {"geometry", *geometry},
                   {"git", registry::git_library_version()}});
     } else {
       std::cout << "archipel " << core::version() << "\n"
-                << core::geometry_library_versions() << ", " << registry::git_library_version()
-                << "\n";
+                << *geometry << ", " << registry::git_library_version() << "\n";
     }
     return exit_ok;
   });

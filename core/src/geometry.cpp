@@ -1,4 +1,5 @@
-// Format detection, units and dispatch to the OpenCASCADE or Assimp path.
+// Format detection and units. Measuring is in in_process/measure.cpp (OpenCASCADE and Assimp,
+// in the geometry worker) and worker/client.cpp (what callers use: the worker, spawned).
 #include "archipel/core/geometry.hpp"
 
 #include <algorithm>
@@ -9,8 +10,7 @@
 
 #include <fmt/format.h>
 
-#include "mesh/mesh_measure.hpp"
-#include "occt/brep_measure.hpp"
+#include "geometry_detect.hpp"
 
 namespace archipel::core {
 namespace {
@@ -116,19 +116,22 @@ std::string_view format_name(GeometryFormat format) {
   return names[static_cast<std::size_t>(format)];
 }
 
-Result<GeometryFormat> detect_format(const std::filesystem::path& path) {
+namespace detail {
+
+Result<GeometryFormat> detect_format_named(const std::filesystem::path& path,
+                                          const std::filesystem::path& name) {
   std::error_code ec;
-  if (!std::filesystem::is_regular_file(path, ec)) return fail(Errc::io, "no such file", path.string());
+  if (!std::filesystem::is_regular_file(path, ec)) return fail(Errc::io, "no such file", name.string());
   const auto size = std::filesystem::file_size(path, ec);
-  if (ec) return fail(Errc::io, "cannot read the file size: " + ec.message(), path.string());
-  if (size == 0) return fail(Errc::io, "the file is empty", path.string());
+  if (ec) return fail(Errc::io, "cannot read the file size: " + ec.message(), name.string());
+  if (size == 0) return fail(Errc::io, "the file is empty", name.string());
   const std::string head = read_head(path, 4096);
-  const std::string ext = lower(path.extension().string());
+  const std::string ext = lower(name.extension().string());
   if (head.starts_with("PK\x03\x04")) {
     if (ext == ".3mf" || head.find("3D/3dmodel.model") != std::string::npos ||
         head.find("[Content_Types].xml") != std::string::npos)
       return GeometryFormat::threemf;
-    return fail(Errc::io, "a ZIP archive that is not a 3MF package", path.string());
+    return fail(Errc::io, "a ZIP archive that is not a 3MF package", name.string());
   }
   if (auto f = detect_text(head, ext)) return *f;
   if (is_binary_stl(head, size)) return GeometryFormat::stl;
@@ -137,29 +140,16 @@ Result<GeometryFormat> detect_format(const std::filesystem::path& path) {
                 fmt::format("binary STL whose triangle count ({}) does not match the file size "
                             "({} bytes): truncated or corrupt",
                             stl_count(head), size),
-                path.string());
+                name.string());
   return fail(Errc::io,
               "unrecognised geometry format (expected STEP, IGES, BREP, STL, OBJ, PLY, 3MF, glTF)",
-              path.string());
+              name.string());
 }
 
-Result<PartMeasurement> measure_file(const std::filesystem::path& path, const MeasureOptions& options) {
-  std::error_code ec;
-  if (!std::filesystem::is_regular_file(path, ec)) return fail(Errc::io, "no such file", path.string());
-  const auto size = std::filesystem::file_size(path, ec);
-  if (!ec && size > options.max_bytes)
-    return fail(Errc::io,
-                fmt::format("file is too large ({} bytes; the limit is {} bytes, see --max-size)",
-                            size, options.max_bytes),
-                path.string());
-  auto format = detect_format(path);
-  if (!format) return std::unexpected(format.error());
-  switch (*format) {
-    case GeometryFormat::step:
-    case GeometryFormat::iges:
-    case GeometryFormat::brep: return detail::measure_brep(path, *format, options);
-    default: return detail::measure_mesh(path, *format, options);
-  }
+}  // namespace detail
+
+Result<GeometryFormat> detect_format(const std::filesystem::path& path) {
+  return detail::detect_format_named(path, path);
 }
 
 }  // namespace archipel::core

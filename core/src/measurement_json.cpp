@@ -1,4 +1,5 @@
-// JSON form of the measurements; numbers rounded so the text is stable across platforms.
+// JSON form of the measurements: numbers rounded so the text is stable across platforms, or
+// exact for the geometry worker's answer. The reader is in measurement_json_read.cpp.
 #include "archipel/core/measurement_json.hpp"
 
 #include <cmath>
@@ -8,12 +9,17 @@
 namespace archipel::core {
 namespace {
 
-nlohmann::ordered_json vec_json(const Vec3& v) {
-  return nlohmann::ordered_json::array({round_mm(v[0]), round_mm(v[1]), round_mm(v[2])});
+double number(double v, JsonNumbers numbers) {
+  return numbers == JsonNumbers::exact ? v : round_mm(v);
 }
 
-nlohmann::ordered_json optional_json(const std::optional<double>& v) {
-  return v ? nlohmann::ordered_json(round_mm(*v)) : nlohmann::ordered_json(nullptr);
+nlohmann::ordered_json vec_json(const Vec3& v, JsonNumbers numbers) {
+  return nlohmann::ordered_json::array({number(v[0], numbers), number(v[1], numbers),
+                                        number(v[2], numbers)});
+}
+
+nlohmann::ordered_json optional_json(const std::optional<double>& v, JsonNumbers numbers) {
+  return v ? nlohmann::ordered_json(number(*v, numbers)) : nlohmann::ordered_json(nullptr);
 }
 
 }  // namespace
@@ -23,35 +29,35 @@ double round_mm(double value) {
   return r == 0.0 ? 0.0 : r;  // turns -0 into 0
 }
 
-nlohmann::ordered_json frame_to_json(const Frame& frame) {
+nlohmann::ordered_json frame_to_json(const Frame& frame, JsonNumbers numbers) {
   return {{"method", frame.method},
-          {"origin", vec_json(frame.origin)},
-          {"x_axis", vec_json(frame.x_axis)},
-          {"y_axis", vec_json(frame.y_axis)},
-          {"z_axis", vec_json(frame.z_axis)}};
+          {"origin", vec_json(frame.origin, numbers)},
+          {"x_axis", vec_json(frame.x_axis, numbers)},
+          {"y_axis", vec_json(frame.y_axis, numbers)},
+          {"z_axis", vec_json(frame.z_axis, numbers)}};
 }
 
-nlohmann::ordered_json hole_to_json(const Hole& hole) {
-  return {{"diameter_mm", round_mm(hole.diameter_mm)},
-          {"center_mm", vec_json(hole.center_mm)},
-          {"axis", vec_json(hole.axis)},
-          {"depth_mm", round_mm(hole.depth_mm)},
+nlohmann::ordered_json hole_to_json(const Hole& hole, JsonNumbers numbers) {
+  return {{"diameter_mm", number(hole.diameter_mm, numbers)},
+          {"center_mm", vec_json(hole.center_mm, numbers)},
+          {"axis", vec_json(hole.axis, numbers)},
+          {"depth_mm", number(hole.depth_mm, numbers)},
           {"through", hole.through},
           {"boss", hole.boss}};
 }
 
-nlohmann::ordered_json measurement_to_json(const PartMeasurement& m) {
+nlohmann::ordered_json measurement_to_json(const PartMeasurement& m, JsonNumbers numbers) {
   nlohmann::ordered_json holes = nlohmann::ordered_json::array();
-  for (const Hole& h : m.holes) holes.push_back(hole_to_json(h));
+  for (const Hole& h : m.holes) holes.push_back(hole_to_json(h, numbers));
   nlohmann::ordered_json out{{"format", format_name(m.format)},
                              {"kind", m.kind == GeometryKind::brep ? "brep" : "mesh"},
                              {"unit", "mm"},
                              {"source_unit", m.source_unit},
-                             {"frame", frame_to_json(m.frame)},
-                             {"size_mm", vec_json(m.size_mm)},
-                             {"volume_mm3", round_mm(m.volume_mm3)},
-                             {"thickness_mm", optional_json(m.thickness_mm)},
-                             {"mass_g", optional_json(m.mass_g)}};
+                             {"frame", frame_to_json(m.frame, numbers)},
+                             {"size_mm", vec_json(m.size_mm, numbers)},
+                             {"volume_mm3", number(m.volume_mm3, numbers)},
+                             {"thickness_mm", optional_json(m.thickness_mm, numbers)},
+                             {"mass_g", optional_json(m.mass_g, numbers)}};
   if (m.kind == GeometryKind::brep)
     out["face_count"] = m.face_count;
   else

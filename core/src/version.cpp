@@ -1,16 +1,9 @@
 #include "archipel/core/version.hpp"
 
-#include <Standard_Version.hxx>
-#include <assimp/version.h>
-#include <fmt/format.h>
-
 namespace archipel::core {
 
 std::string version() { return ARCHIPEL_VERSION; }
 
-std::string geometry_library_versions() {
-  return fmt::format("OpenCASCADE {}, Assimp {}.{}.{}", OCC_VERSION_COMPLETE, aiGetVersionMajor(),
-                     aiGetVersionMinor(), aiGetVersionPatch());
-}
+// geometry_library_versions() asks the geometry worker: see worker/client.cpp.
 
 }  // namespace archipel::core

@@ -14,14 +14,9 @@ Result<void> precheck_mesh_file(const std::filesystem::path& path, GeometryForma
 /// Reads every triangle of the file through Assimp (node transforms applied), scales the
 /// coordinates by `to_mm` and welds vertices closer than `weld_mm`, in this process. Errors (io):
 /// Assimp refuses the file, no triangle, an index out of range, a coordinate that is not finite.
+/// Assimp's own failures on hostile files (assertions that abort, invalid reads, endless loops)
+/// are contained by the geometry worker process this runs in, not here.
 Result<Mesh> import_mesh_here(const std::filesystem::path& path, GeometryFormat format,
                               double to_mm, double weld_mm);
-
-/// `import_mesh_here` in a child process, so that Assimp's own failures on hostile files
-/// (assertions that abort, invalid reads, endless loops) become an io error instead of taking
-/// the caller down: the child is killed after 10 s plus 0.5 s a megabyte. Falls back to
-/// importing in this process when no child can be started.
-Result<Mesh> import_mesh(const std::filesystem::path& path, GeometryFormat format, double to_mm,
-                         double weld_mm);
 
 }  // namespace archipel::core::detail

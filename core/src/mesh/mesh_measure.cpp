@@ -100,8 +100,9 @@ Result<PartMeasurement> measure_mesh(const std::filesystem::path& path, Geometry
   if (!unit) return std::unexpected(unit.error());
   m.source_unit = unit_name(*unit);
   if (auto ok = precheck_mesh_file(path, format); !ok) return std::unexpected(ok.error());
-  auto mesh = import_mesh(path, format, unit_to_mm(*unit), options.tolerances.mesh_weld_mm);
+  auto mesh = import_mesh_here(path, format, unit_to_mm(*unit), options.tolerances.mesh_weld_mm);
   if (!mesh) return std::unexpected(mesh.error());
+  if (options.progress) options.progress("finding the natural frame and the holes");
   if (!has_area(*mesh))
     return fail(Errc::io, "the mesh has no area: every triangle is degenerate", path.string());
   m.triangle_count = mesh->source_triangles;
