@@ -26,14 +26,15 @@ int main(int argc, char** argv) {
   auto mesh = import_mesh_here(argv[1], GeometryFormat::stl, 1.0, default_tolerances.mesh_weld_mm);
   if (!mesh) return 3;
   lap("import");
-  const Frame frame = find_natural_frame(*mesh, default_tolerances);
+  const VertexTriangles around = vertex_triangles(*mesh);
+  const EdgeAdjacency edges = edge_adjacency(*mesh, around);
+  const std::size_t bad = edges.bad_edges;
+  const double volume = signed_volume(*mesh);
+  lap("topology");
+  const Frame frame = find_natural_frame(*mesh, edges, default_tolerances);
   move_to_frame(*mesh, frame);
   lap("frame");
-  const VertexTriangles around = vertex_triangles(*mesh);
-  const std::size_t bad = bad_edge_count(*mesh, around);
-  const double volume = signed_volume(*mesh);
-  lap("closed");
-  const auto holes = find_mesh_holes(*mesh, around, default_tolerances);
+  const auto holes = find_mesh_holes(*mesh, edges, default_tolerances);
   lap("holes");
   std::printf("%zu vertices, %zu open edges, volume %.3f, %zu holes\n", mesh->vertices.size(), bad,
               volume, holes.size());

@@ -23,7 +23,7 @@ Result<LoadedPart> measure_on_grid(const std::string& label, const fs::path& fil
   options.unit = unit;
   auto m = core::measure_file(file, options);
   if (!m) return std::unexpected(m.error());
-  return LoadedPart{label, core::derive_interface(*m, core::interface_options(*grid)), *m};
+  return LoadedPart{label, core::derive_interface(*m, core::interface_options(*grid, *m)), *m};
 }
 
 Result<LoadedPart> from_manifest(const std::string& arg) {

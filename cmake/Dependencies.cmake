@@ -17,8 +17,13 @@ target_link_libraries(archipel_occt INTERFACE
 
 # Debian's Assimp 5.2.5 reports itself as 5.2.4.
 find_package(assimp 5.2 REQUIRED)
-# 3MF packages are ZIP archives; their unit is read with minizip (Assimp's unzip is private).
+# 3MF packages are ZIP archives (ZIP64 from lib3mf, which Debian's minizip 1.1 misreads on 64-bit
+# systems): read with libzip, their XML with expat. The tests write ZIP fixtures with minizip.
+pkg_check_modules(LIBZIP REQUIRED IMPORTED_TARGET libzip)
+pkg_check_modules(EXPAT REQUIRED IMPORTED_TARGET expat)
 pkg_check_modules(MINIZIP REQUIRED IMPORTED_TARGET minizip)
+# Convex hulls for the natural frame (Qhull's reentrant library).
+pkg_check_modules(QHULL_R REQUIRED IMPORTED_TARGET qhull_r)
 pkg_check_modules(LIBGIT2 REQUIRED IMPORTED_TARGET libgit2>=1.5)
 find_package(CLI11 REQUIRED)
 find_package(fmt REQUIRED)

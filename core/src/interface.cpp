@@ -7,6 +7,7 @@
 #include <fmt/format.h>
 
 #include "archipel/core/fasteners.hpp"
+#include "archipel/core/validate.hpp"
 
 namespace archipel::core {
 namespace {
@@ -62,6 +63,12 @@ InterfaceOptions interface_options(const GridStandard& grid) {
   return out;
 }
 
+InterfaceOptions interface_options(const GridStandard& grid, const PartMeasurement& part) {
+  InterfaceOptions out = interface_options(grid);
+  out.node_origin_mm = grid_node_origin(part, grid);
+  return out;
+}
+
 ConnectionInterface derive_interface(const PartMeasurement& part, const InterfaceOptions& options) {
   ConnectionInterface out;
   out.grid = options.grid;
@@ -72,8 +79,15 @@ ConnectionInterface derive_interface(const PartMeasurement& part, const Interfac
   for (const auto& h : part.holes)
     if (!h.boss && face_of(h.axis) == "z") { xs.push_back(h.center_mm[0]); ys.push_back(h.center_mm[1]); }
   const double step = options.node_step_mm, tol = options.position_tolerance_mm;
-  out.offset_x_mm = best_offset(xs, step, tol);
-  out.offset_y_mm = best_offset(ys, step, tol);
+  out.role = options.role;
+  if (options.node_origin_mm) {
+    const auto wrap = [step](double v) { return v - std::floor(v / step) * step; };
+    out.offset_x_mm = wrap((*options.node_origin_mm)[0]);
+    out.offset_y_mm = wrap((*options.node_origin_mm)[1]);
+  } else {
+    out.offset_x_mm = best_offset(xs, step, tol);
+    out.offset_y_mm = best_offset(ys, step, tol);
+  }
   for (const auto& h : part.holes) {
     if (h.boss) continue;
     AssemblyPoint p;
@@ -108,19 +122,22 @@ nlohmann::json to_json(const ConnectionInterface& interface) {
     points.push_back({{"grid", {p.gx, p.gy}}, {"position_mm", {p.x_mm, p.y_mm}},
                       {"diameter_mm", p.diameter_mm}, {"depth_mm", p.depth_mm}, {"fastener", p.fastener},
                       {"face", p.face}, {"through", p.through}});
-  return {{"grid", interface.grid},
+  nlohmann::json out{{"grid", interface.grid},
           {"node_step_mm", interface.node_step_mm},
           {"offset_mm", {interface.offset_x_mm, interface.offset_y_mm}},
           {"clamp_mm", interface.clamp_mm},
           {"size_mm", interface.size_mm},
           {"points", points},
           {"off_grid", interface.off_grid}};
+  if (!interface.role.empty()) out["role"] = interface.role;
+  return out;
 }
 
 Result<ConnectionInterface> interface_from_json(const nlohmann::json& doc, const std::string& origin) {
   try {
     ConnectionInterface out;
     out.grid = doc.at("grid").get<std::string>();
+    out.role = doc.value("role", std::string{});
     out.node_step_mm = doc.at("node_step_mm").get<double>();
     out.offset_x_mm = doc.at("offset_mm").at(0).get<double>();
     out.offset_y_mm = doc.at("offset_mm").at(1).get<double>();

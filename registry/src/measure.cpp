@@ -81,7 +81,7 @@ Result<Measured> measure_part(const json& manifest, const fs::path& dir, const R
                                      {"measurement", core::measurement_to_json(*m)},
                                      {"validation", core::to_json(report, *m)},
                                      {"interface", core::to_json(core::derive_interface(
-                                                       *m, core::interface_options(*grid)))}});
+                                                       *m, core::interface_options(*grid, *m)))}});
     if (report.verdict != core::Verdict::fails) continue;
     if (!config.policy.accept_nonconforming) {
       return core::fail(core::Errc::invalid,

@@ -8,6 +8,7 @@
 
 #include <BRepAdaptor_Curve.hxx>
 #include <BRepAlgoAPI_Cut.hxx>
+#include <BRepBuilderAPI_GTransform.hxx>
 #include <BRepFilletAPI_MakeFillet.hxx>
 #include <BRepAlgoAPI_Fuse.hxx>
 #include <BRepPrimAPI_MakeBox.hxx>
@@ -17,6 +18,7 @@
 #include <TopExp_Explorer.hxx>
 #include <TopoDS.hxx>
 #include <gp_Ax2.hxx>
+#include <gp_GTrsf.hxx>
 
 #include "archipel/core/geometry.hpp"
 #include "archipel/core/materials.hpp"
@@ -96,7 +98,7 @@ TEST_CASE("os-plate-120x40: size, volume, 12 through holes on the 20 mm sub-grid
   REQUIRE(m.thickness_mm);
   CHECK(near(*m.thickness_mm, 3, eps));
   CHECK(m.face_count == 18);
-  CHECK(m.frame.method == "planar-faces");
+  CHECK(m.frame.method == "file-axes");  // drawn on the axes: no frame has a smaller box
   std::vector<ExpectedHole> want;
   for (double x = 10; x < 120; x += 20)
     for (double y : {10.0, 30.0}) want.push_back({5.5, x, y, 0, up, 3, true, false});
@@ -278,15 +280,29 @@ TEST_CASE("rounded corners (quarter cylinders) are neither holes nor bosses") {
   check_holes(m.holes, {{6.6, 60, 20, 0, up, 4, true, false}});
 }
 
-TEST_CASE("a part with no planar face falls back to the principal axes of inertia") {
+TEST_CASE("a part with no planar face keeps the file's axes when no frame has a smaller box") {
   TempDir dir;
   gp_Trsf squash;
   squash.SetRotation(gp_Ax1(gp_Pnt(0, 0, 0), gp_Dir(1, 1, 0)), pi / 6);
   const TopoDS_Shape ball = BRepPrimAPI_MakeSphere(gp_Pnt(100, 0, 0), 10).Shape();
   const auto m = measure(archipel::test::write_step(archipel::test::moved(ball, squash), dir / "s.step"));
-  CHECK(m.frame.method == "principal-axes");
+  CHECK(m.frame.method == "file-axes");
   CHECK(close(m.size_mm, {20, 20, 20}, eps));
   CHECK(near(m.volume_mm3, 4.0 / 3 * pi * 1000, 1e-2));
+}
+
+TEST_CASE("a tilted ellipsoid is measured along its principal axes") {
+  TempDir dir;
+  gp_GTrsf stretch;  // a sphere of radius 10 stretched to semi-axes 30, 15 and 10
+  stretch.SetValue(1, 1, 3);
+  stretch.SetValue(2, 2, 1.5);
+  const TopoDS_Shape egg = BRepBuilderAPI_GTransform(BRepPrimAPI_MakeSphere(10).Shape(), stretch, true).Shape();
+  gp_Trsf turn;
+  turn.SetRotation(gp_Ax1(gp_Pnt(0, 0, 0), gp_Dir(1, 2, 3)), pi / 5);
+  const auto m = measure(archipel::test::write_step(archipel::test::moved(egg, turn), dir / "egg.step"));
+  CHECK(m.frame.method.starts_with("principal-axes"));
+  CHECK(close(m.size_mm, {60, 30, 20}, 0.02));
+  CHECK(near(m.volume_mm3, 4.0 / 3 * pi * 30 * 15 * 10, 20));  // a B-spline approximation
 }
 
 TEST_CASE("mass from the material table; unknown materials warn") {

@@ -3,6 +3,7 @@
 #include "archipel/core/compat.hpp"
 #include "archipel/core/fasteners.hpp"
 #include "archipel/core/interface.hpp"
+#include "archipel/core/validate.hpp"
 
 using namespace archipel::core;
 
@@ -174,4 +175,27 @@ TEST_CASE("the compat SVG marks every shared fastener") {
   for (auto at = svg.find("class=\"shared\""); at != std::string::npos; at = svg.find("class=\"shared\"", at + 1)) ++shared;
   CHECK(shared == 12);
   CHECK(svg.ends_with("</svg>\n"));
+}
+
+TEST_CASE("derive_interface on a grid standard anchors the nodes to the outline, as validate does") {
+  const auto grid = find_grid("openstructures");
+  REQUIRE(grid);
+  // Holes on a grid of their own, 1.5 mm off the outline's: validate fails them, and the
+  // interface leaves them out, where a fit to the holes alone would have taken them all.
+  auto shifted = os_pattern(4, 2);
+  for (auto& [x, y] : shifted) x += 1.5;
+  const auto m = plate(80, 40, 3, 5.5, shifted);
+  const auto anchored = derive_interface(m, interface_options(*grid, m));
+  CHECK(anchored.offset_x_mm == doctest::Approx(0));
+  CHECK(anchored.points.empty());
+  CHECK(anchored.off_grid.size() == 8);
+  CHECK(validate(m, *grid).alignment.points_on_grid == 0);
+  CHECK(derive_interface(m, interface_options(*grid)).points.size() == 8);
+  // A 79 mm bar with holes centred in its 80 mm of cells: on the grid for both.
+  const auto bar = plate(79, 40, 3, 5.5, {{9.5, 10}, {29.5, 10}, {49.5, 30}, {69.5, 30}});
+  const auto i = derive_interface(bar, interface_options(*grid, bar));
+  CHECK(i.offset_x_mm == doctest::Approx(9.5));
+  CHECK(i.off_grid.empty());
+  CHECK(i.points.size() == 4);
+  CHECK(validate(bar, *grid).verdict == Verdict::conforms);
 }

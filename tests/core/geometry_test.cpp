@@ -51,7 +51,10 @@ TEST_CASE("a STEP file named .stl is measured by OpenCASCADE, not handed to the 
   REQUIRE(m);
   CHECK(m->format == GeometryFormat::step);
   CHECK(m->kind == GeometryKind::brep);
-  CHECK(near(m->size_mm[0], 30, 1e-6));
+  // Drawn standing, 30 mm tall: it stays standing (z is its height), x is the longer side.
+  CHECK(near(m->size_mm[0], 20, 1e-6));
+  CHECK(near(m->size_mm[1], 10, 1e-6));
+  CHECK(near(m->size_mm[2], 30, 1e-6));
 }
 
 TEST_CASE("detect_format refuses what it cannot recognise with an io error") {

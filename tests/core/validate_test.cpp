@@ -146,17 +146,84 @@ TEST_CASE("OS-B-assembly-point: a hole off the sub-grid fails; within tolerance 
   CHECK(validate(part(80, 40, 3, holes), grid("openstructures")).verdict == Verdict::conforms);
 }
 
-TEST_CASE("alignment: a translated hole pattern finds the same fit") {
-  const auto r = validate(part(80, 40, 3, bar_holes(3.7, -2.2)), grid("openstructures"));
-  CHECK(r.verdict == Verdict::conforms);
-  CHECK(r.alignment.points_on_grid == 4);
-  CHECK(r.alignment.dx_mm == doctest::Approx(3.7));
-  CHECK(r.alignment.dy_mm == doctest::Approx(-2.2));
-  CHECK(r.alignment.rotation_deg == 0);
-  // A 79 mm bar: holes 9.5 mm from the ends sit on the grid of the centred nominal 80 mm.
-  const auto bar = validate(part(79, 40, 3, bar_holes(-0.5)), grid("openstructures"));
-  CHECK(bar.verdict == Verdict::conforms);
-  CHECK(bar.alignment.dx_mm == doctest::Approx(-0.5));
+TEST_CASE("anchoring: the outline fixes the grid; holes on a grid of their own fail") {
+  // Every hole 1.5 mm off the outline's grid in x: the holes line up with each other, not with
+  // the neighbours the outline lines up with.
+  const auto r = validate(part(80, 40, 3, bar_holes(1.5)), grid("openstructures"));
+  CHECK(r.verdict == Verdict::fails);
+  CHECK(r.alignment.anchor == "outline");
+  CHECK(r.alignment.dx_mm == doctest::Approx(0));
+  CHECK(r.alignment.dy_mm == doctest::Approx(0));
+  CHECK(r.alignment.points_on_grid == 0);
+  const auto f = findings_of(r, "OS-B-assembly-point");
+  REQUIRE(f.size() == 5);
+  CHECK(f[0].message == "hole 1 (\u00d85.5 mm) at x 11.5, y 20 mm is off the 10 mm grid: nearest node "
+                        "x 10, y 20 mm, off by +1.5 mm in x");
+  CHECK(f[0].deviation == doctest::Approx(1.5));
+  CHECK(f[4].severity == "info");
+  CHECK(f[4].message == "the 4 assembly points form a grid of their own, shifted by +1.5 mm in x and "
+                        "0.0 mm in y from the 10 mm grid the outline fixes");
+  CHECK(f[4].measured == doctest::Approx(1.5));
+
+  // A 40 mm plate with holes 5 mm from its edges: 5 mm off every node of the 10 mm sub-grid.
+  const std::vector<Hole> corners{hole(5, 5, 5.5), hole(5, 35, 5.5), hole(35, 5, 5.5), hole(35, 35, 5.5)};
+  const auto p40 = validate(part(40, 40, 3, corners), grid("openstructures"));
+  CHECK(p40.verdict == Verdict::fails);
+  const auto g = findings_of(p40, "OS-B-assembly-point");
+  REQUIRE(g.size() == 5);
+  CHECK(g[0].message == "hole 1 (\u00d85.5 mm) at x 5, y 5 mm is off the 10 mm grid: nearest node "
+                        "x 0, y 0 mm, off by +5.0 mm in x");
+  CHECK(g[4].message == "the 4 assembly points form a grid of their own, shifted by +5.0 mm in x "
+                        "and +5.0 mm in y from the 10 mm grid the outline fixes");
+
+  // The same holes on the outline's grid conform.
+  const auto ok = validate(part(80, 40, 3, bar_holes()), grid("openstructures"));
+  CHECK(ok.verdict == Verdict::conforms);
+  CHECK(findings_of(ok, "OS-B-assembly-point").empty());
+}
+
+TEST_CASE("anchoring: the clearance lets the grid slide within the nominal outline, no further") {
+  // A 79 mm bar in 80 mm of cells: holes centred (9.5 mm from the ends) or flush with one end
+  // (10 mm) both lie on a grid whose nominal outline holds the bar.
+  const auto centred = validate(part(79, 40, 3, bar_holes(-0.5)), grid("openstructures"));
+  CHECK(centred.verdict == Verdict::conforms);
+  CHECK(centred.alignment.dx_mm == doctest::Approx(-0.5));
+  const auto flush = validate(part(79, 40, 3, bar_holes()), grid("openstructures"));
+  CHECK(flush.verdict == Verdict::conforms);
+  CHECK(flush.alignment.dx_mm == doctest::Approx(0));
+  const auto other_end = validate(part(79, 40, 3, bar_holes(-1)), grid("openstructures"));
+  CHECK(other_end.verdict == Verdict::conforms);
+  CHECK(other_end.alignment.dx_mm == doctest::Approx(-1));
+  // 1.5 mm is beyond the 1 mm of play: the nearest grid the outline allows is 0.5 mm away.
+  const auto beyond = validate(part(79, 40, 3, bar_holes(-1.5)), grid("openstructures"));
+  CHECK(beyond.verdict == Verdict::fails);
+  CHECK(beyond.alignment.dx_mm == doctest::Approx(-1));
+  const auto f = findings_of(beyond, "OS-B-assembly-point");
+  REQUIRE(f.size() == 5);
+  CHECK(f[0].deviation == doctest::Approx(-0.5));
+  CHECK(f[0].message == "hole 1 (\u00d85.5 mm) at x 8.5, y 20 mm is off the 10 mm grid: nearest node "
+                        "x 9, y 20 mm, off by \u22120.5 mm in x");
+}
+
+TEST_CASE("anchoring: a disc anchors on its centre") {
+  // A 119 mm disc (1 mm under 120): its centre, 59.5 mm from the box's corner, is a node.
+  std::vector<Hole> holes{hole(59.5, 59.5, 119, true), hole(39.5, 59.5, 5.5), hole(79.5, 59.5, 5.5)};
+  const auto centred = validate(part(119, 119, 3, holes), grid("openstructures"));
+  CHECK(centred.alignment.anchor == "centre");
+  CHECK(centred.alignment.dx_mm == doctest::Approx(-0.5));
+  CHECK(findings_of(centred, "OS-B-assembly-point").empty());
+  // Holes 40 mm from the box's edge sit on the corner's grid, not on the centre's: they fail.
+  holes[1].center_mm[0] = 40;
+  holes[2].center_mm[0] = 80;
+  const auto corner = validate(part(119, 119, 3, holes), grid("openstructures"));
+  const auto f = findings_of(corner, "OS-B-assembly-point");
+  REQUIRE(f.size() == 3);
+  CHECK(f[0].deviation == doctest::Approx(0.5));
+  // A square plate of the same size anchors on its outline, where those holes fit.
+  holes.erase(holes.begin());
+  const auto plate = validate(part(119, 119, 3, holes), grid("openstructures"));
+  CHECK(plate.alignment.anchor == "outline");
+  CHECK(findings_of(plate, "OS-B-assembly-point").empty());
 }
 
 TEST_CASE("alignment: a pattern that only fits the grid turned by 90 degrees is found") {

@@ -1,22 +1,22 @@
 #pragma once
-// Private: the natural frame of a mesh (dominant planar facets, else principal axes).
+// Private: the natural frame of a mesh, by the rule shared with the B-rep path
+// (frame/frame_choice.hpp).
 #include <optional>
 #include <vector>
 
 #include "archipel/core/tolerances.hpp"
+#include "mesh/mesh_topology.hpp"
 #include "mesh/mesh_types.hpp"
 
 namespace archipel::core::detail {
 
-/// Finds the mesh's natural frame: the two largest mutually orthogonal clusters of facet
-/// normals (weighted by area) when they exist ("planar-faces"); the largest one plus the
-/// principal axis in its plane ("planar-faces+principal-axes") or, for a round part, the file's
-/// x laid in that plane ("planar-faces+file-axes", see frame_towards_hole); else the principal axes of the surface
-/// ("principal-axes"). x is the longest extent, z the shortest (a tie puts the axis facing less
-/// planar area first); signs put the centre of mass at or below the middle of the box, the
-/// file's positive sense where the part is symmetric; right-handed. These are the B-rep path's
-/// conventions. The origin is the minimum corner of the bounding box in that frame.
-Frame find_natural_frame(const Mesh& mesh, const Tolerances& tolerances);
+/// Finds the mesh's natural frame. Its planar faces are the connected sets of coplanar
+/// triangles (grown from the largest triangles, within 0.5° of the seed's normal); facets of
+/// tessellated holes and curved faces form small sets that do not vote. The box is measured over
+/// the vertices of the convex hull (Qhull). A round part ("planar-faces+file-axes") keeps the
+/// file's x laid in its plane until frame_towards_hole turns it. The origin is the minimum
+/// corner of the bounding box in that frame.
+Frame find_natural_frame(const Mesh& mesh, const EdgeAdjacency& edges, const Tolerances& tolerances);
 
 /// For a round part ("planar-faces+file-axes"), as the B-rep path does: the frame whose x points
 /// from the centre of mass to the nearest off-centre hole or boss parallel to z (ties: the file's

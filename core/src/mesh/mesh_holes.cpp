@@ -108,7 +108,7 @@ struct Wall {
 
 // Grows the wall from the loop's triangles over triangles whose vertices lie on the cylinder,
 // stamping them with `mark`.
-Wall grow_wall(const Mesh& mesh, const VertexTriangles& around, const Loop& loop,
+Wall grow_wall(const Mesh& mesh, const EdgeAdjacency& edges, const Loop& loop,
                const Circle& c, int axis, std::vector<std::uint32_t>& stamp, std::uint32_t mark) {
   const double tol = circle_tolerance(c.r);
   auto on_cylinder = [&](std::uint32_t v) {
@@ -120,19 +120,19 @@ Wall grow_wall(const Mesh& mesh, const VertexTriangles& around, const Loop& loop
   std::vector<std::uint32_t> todo(loop.triangles.begin(), loop.triangles.end());
   for (auto t : todo) stamp[t] = mark;
   while (!todo.empty()) {
-    const Triangle tri = mesh.triangles[todo.back()];
+    const std::uint32_t t = todo.back();
     todo.pop_back();
+    const Triangle& tri = mesh.triangles[t];
     for (auto v : tri) {
       wall.lo = std::min(wall.lo, mesh.vertices[v][axis]);
       wall.hi = std::max(wall.hi, mesh.vertices[v][axis]);
-      for (auto i = around.offsets[v]; i < around.offsets[v + 1]; ++i) {
-        const auto n = around.triangles[i];
-        if (stamp[n] == mark) continue;
-        const Triangle& nt = mesh.triangles[n];
-        if (!on_cylinder(nt[0]) || !on_cylinder(nt[1]) || !on_cylinder(nt[2])) continue;
-        stamp[n] = mark;
-        todo.push_back(n);
-      }
+    }
+    for (const auto n : edges.across[t]) {
+      if (n == EdgeAdjacency::none || stamp[n] == mark) continue;
+      const Triangle& nt = mesh.triangles[n];
+      if (!on_cylinder(nt[0]) || !on_cylinder(nt[1]) || !on_cylinder(nt[2])) continue;
+      stamp[n] = mark;
+      todo.push_back(n);
     }
   }
   return wall;
@@ -184,7 +184,7 @@ Hole make_hole(const Circle& c, const Wall& wall, bool boss, bool open_lo, bool 
   return hole;
 }
 
-void holes_along(const Mesh& mesh, const VertexTriangles& around, Sectioner& sectioner, int axis,
+void holes_along(const Mesh& mesh, const EdgeAdjacency& edges, Sectioner& sectioner, int axis,
                  const Tolerances& tolerances, std::vector<std::uint32_t>& stamp,
                  std::vector<Hole>& holes) {
   AxisSections sections{sectioner, axis, vertex_levels(mesh, axis, tolerances.linear_mm), {}};
@@ -199,7 +199,7 @@ void holes_along(const Mesh& mesh, const VertexTriangles& around, Sectioner& sec
       const auto circle = circular_loop(mesh, loop, axis);
       if (!circle) continue;
       const auto mark = static_cast<std::uint32_t>(holes.size() + 1);
-      const Wall wall = grow_wall(mesh, around, loop, *circle, axis, stamp, mark);
+      const Wall wall = grow_wall(mesh, edges, loop, *circle, axis, stamp, mark);
       const bool boss = containing_loops(section, loop.points.front().at, &loop) % 2 == 0;
       const bool open_lo = !sections.material_beyond(*circle, wall.lo, -1, tolerances.linear_mm);
       const bool open_hi = !sections.material_beyond(*circle, wall.hi, +1, tolerances.linear_mm);
@@ -210,12 +210,12 @@ void holes_along(const Mesh& mesh, const VertexTriangles& around, Sectioner& sec
 
 }  // namespace
 
-std::vector<Hole> find_mesh_holes(const Mesh& mesh, const VertexTriangles& around,
+std::vector<Hole> find_mesh_holes(const Mesh& mesh, const EdgeAdjacency& edges,
                                   const Tolerances& tolerances) {
   std::vector<Hole> holes;
   std::vector<std::uint32_t> stamp(mesh.triangles.size(), 0);
-  Sectioner sectioner(mesh, around);
-  for (int axis : {2, 0, 1}) holes_along(mesh, around, sectioner, axis, tolerances, stamp, holes);
+  Sectioner sectioner(mesh, edges);
+  for (int axis : {2, 0, 1}) holes_along(mesh, edges, sectioner, axis, tolerances, stamp, holes);
   // Keys rounded to the grouping tolerance: centres equal but for float noise sort by the next
   // coordinate (a comparison with a tolerance would not be a strict weak order).
   const auto key = [&](const Hole& h) {

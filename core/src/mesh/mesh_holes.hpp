@@ -11,7 +11,7 @@ namespace archipel::core::detail {
 
 /// Finds the cylindrical holes and bosses whose axes are parallel to a frame axis, on a mesh
 /// already in its natural frame, by sectioning it across z, then x, then y. Sorted by centre.
-std::vector<Hole> find_mesh_holes(const Mesh& mesh, const VertexTriangles& around,
+std::vector<Hole> find_mesh_holes(const Mesh& mesh, const EdgeAdjacency& edges,
                                   const Tolerances& tolerances);
 
 }  // namespace archipel::core::detail

@@ -13,6 +13,7 @@
 #include <assimp/postprocess.h>
 #include <assimp/scene.h>
 
+#include "mesh/threemf.hpp"
 #include "mesh/weld.hpp"
 
 namespace archipel::core::detail {
@@ -105,6 +106,30 @@ Result<Mesh> convert(const aiScene& scene, double to_mm, double weld_mm, const s
   return mesh;
 }
 
+// A 3MF package's placed triangles (read by Archipel, not Assimp), welded like the others.
+Result<Mesh> import_3mf(const std::filesystem::path& path, double to_mm, double weld_mm) {
+  const std::string origin = path.string();
+  auto placed = read_3mf_mesh(path);
+  if (!placed) return std::unexpected(placed.error());
+  Welder welder(weld_mm, placed->vertices.size() / 2 + 16);
+  std::vector<std::uint32_t> remap(placed->vertices.size());
+  for (std::size_t i = 0; i < placed->vertices.size(); ++i) {
+    const Vec3 p = scale(placed->vertices[i], to_mm);
+    if (auto ok = check_point(p, welder.max_coordinate(), origin); !ok) return std::unexpected(ok.error());
+    remap[i] = welder.add(p);
+  }
+  Mesh mesh;
+  mesh.source_triangles = placed->triangles.size();
+  mesh.triangles.reserve(placed->triangles.size());
+  for (const Triangle& t : placed->triangles) {
+    const Triangle w{remap[t[0]], remap[t[1]], remap[t[2]]};
+    if (w[0] != w[1] && w[1] != w[2] && w[0] != w[2]) mesh.triangles.push_back(w);
+  }
+  mesh.vertices = welder.take();
+  if (mesh.triangles.empty()) return fail(Errc::io, "the file holds no triangle", origin);
+  return mesh;
+}
+
 // PLY: "element vertex N" lines; every element needs at least one byte in the body.
 Result<void> precheck_ply(const std::filesystem::path& path) {
   std::ifstream in(path, std::ios::binary);
@@ -168,6 +193,7 @@ Result<Mesh> import_mesh_here(const std::filesystem::path& path, GeometryFormat 
                               double to_mm, double weld_mm) {
   const std::string origin = path.string();
   try {
+    if (format == GeometryFormat::threemf) return import_3mf(path, to_mm, weld_mm);
     Assimp::Importer importer;
     const aiScene* scene = read_scene(importer, path, format);
     if (scene == nullptr) return fail(Errc::io, "cannot read the mesh: " + assimp_error(importer), origin);

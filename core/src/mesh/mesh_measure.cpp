@@ -9,6 +9,7 @@
 #include <fmt/format.h>
 
 #include "archipel/core/materials.hpp"
+#include "frame/frame_choice.hpp"
 #include "mesh/mesh_frame.hpp"
 #include "mesh/mesh_holes.hpp"
 #include "mesh/mesh_import.hpp"
@@ -52,8 +53,8 @@ Result<LengthUnit> settle_unit(const std::filesystem::path& path, GeometryFormat
   }
 }
 
-void measure_volume(const Mesh& mesh, const VertexTriangles& around, PartMeasurement& m) {
-  const std::size_t bad = bad_edge_count(mesh, around);
+void measure_volume(const Mesh& mesh, const EdgeAdjacency& edges, PartMeasurement& m) {
+  const std::size_t bad = edges.bad_edges;
   if (bad != 0) {
     m.volume_mm3 = 0;
     m.warnings.push_back(fmt::format(
@@ -69,7 +70,7 @@ void measure_volume(const Mesh& mesh, const VertexTriangles& around, PartMeasure
 
 // A round part's frame follows its nearest off-centre hole, when it has one (the holes are then
 // measured again in the turned frame).
-void turn_to_holes(Mesh& mesh, const VertexTriangles& around, const Tolerances& tol,
+void turn_to_holes(Mesh& mesh, const EdgeAdjacency& edges, const Tolerances& tol,
                    PartMeasurement& m) {
   move_from_frame(mesh, m.frame);
   const auto turned = frame_towards_hole(mesh, m.frame, m.holes, tol);
@@ -77,8 +78,7 @@ void turn_to_holes(Mesh& mesh, const VertexTriangles& around, const Tolerances& 
   move_to_frame(mesh, m.frame);
   if (!turned) return;
   m.size_mm = extents(mesh);
-  std::ranges::sort(m.size_mm, std::greater<>{});
-  m.holes = find_mesh_holes(mesh, around, tol);
+  m.holes = find_mesh_holes(mesh, edges, tol);
 }
 
 // Whether any triangle has an area (stops at the first one).
@@ -106,15 +106,15 @@ Result<PartMeasurement> measure_mesh(const std::filesystem::path& path, Geometry
   if (!has_area(*mesh))
     return fail(Errc::io, "the mesh has no area: every triangle is degenerate", path.string());
   m.triangle_count = mesh->source_triangles;
-  m.frame = find_natural_frame(*mesh, options.tolerances);
+  const VertexTriangles around = vertex_triangles(*mesh);
+  const EdgeAdjacency edges = edge_adjacency(*mesh, around);
+  m.frame = find_natural_frame(*mesh, edges, options.tolerances);
   move_to_frame(*mesh, m.frame);
   m.size_mm = extents(*mesh);
-  std::ranges::sort(m.size_mm, std::greater<>{});
-  const VertexTriangles around = vertex_triangles(*mesh);
-  measure_volume(*mesh, around, m);
-  if (m.size_mm[2] < options.tolerances.sheet_ratio * m.size_mm[1]) m.thickness_mm = m.size_mm[2];
-  m.holes = find_mesh_holes(*mesh, around, options.tolerances);
-  if (m.frame.method == "planar-faces+file-axes") turn_to_holes(*mesh, around, options.tolerances, m);
+  measure_volume(*mesh, edges, m);
+  m.thickness_mm = sheet_thickness(m.size_mm, options.tolerances);
+  m.holes = find_mesh_holes(*mesh, edges, options.tolerances);
+  if (m.frame.method == "planar-faces+file-axes") turn_to_holes(*mesh, edges, options.tolerances, m);
   if (options.material) {
     if (const auto density = material_density(*options.material))
       m.mass_g = m.volume_mm3 / 1000.0 * *density;

@@ -18,19 +18,24 @@ SectionPoint crossing(const Mesh& mesh, int axis, double h, const Edge& e) {
   return {{p[iu] + t * (q[iu] - p[iu]), p[iv] + t * (q[iv] - p[iv])}, e[0], e[1]};
 }
 
-// The two edges of triangle t that the plane crosses (a triangle between vertex levels has two).
-std::array<Edge, 2> crossed_edges(const Mesh& mesh, const Triangle& t, int axis, double h) {
-  std::array<Edge, 2> out{};
+// The two edges of triangle t that the plane crosses (a triangle between vertex levels has two),
+// with their indices in t.
+struct CrossedEdges {
+  std::array<Edge, 2> edge{};
+  std::array<int, 2> index{};
+};
+
+CrossedEdges crossed_edges(const Mesh& mesh, const Triangle& t, int axis, double h) {
+  CrossedEdges out;
   int n = 0;
   for (int k = 0; k < 3 && n < 2; ++k) {
     const std::uint32_t a = t[k], b = t[(k + 1) % 3];
     if ((mesh.vertices[a][axis] < h) == (mesh.vertices[b][axis] < h)) continue;
-    out[n++] = a < b ? Edge{a, b} : Edge{b, a};
+    out.edge[n] = a < b ? Edge{a, b} : Edge{b, a};
+    out.index[n++] = k;
   }
   return out;
 }
-
-bool has_vertex(const Triangle& t, std::uint32_t v) { return t[0] == v || t[1] == v || t[2] == v; }
 
 void close_box(Loop& loop) {
   loop.lo = loop.hi = loop.points.front().at;
@@ -70,28 +75,22 @@ std::vector<std::vector<std::uint32_t>> crossing_triangles(const Mesh& mesh, int
 }
 
 Section Sectioner::build(int axis, double height, const std::vector<std::uint32_t>& crossing_list) {
-  constexpr std::uint32_t none = 0xFFFFFFFFu;
+  constexpr std::uint32_t none = EdgeAdjacency::none;
   Section section{axis, height, {}};
   ++pass_;
   for (const std::uint32_t start : crossing_list) {
     if (seen_[start] == pass_) continue;
     Loop loop;
     std::uint32_t cur = start;
-    Edge in = crossed_edges(mesh_, mesh_.triangles[start], axis, height)[0];
+    Edge in = crossed_edges(mesh_, mesh_.triangles[start], axis, height).edge[0];
     while (true) {
       seen_[cur] = pass_;
-      const auto edges = crossed_edges(mesh_, mesh_.triangles[cur], axis, height);
-      const Edge out = edges[0] == in ? edges[1] : edges[0];
+      const CrossedEdges crossed = crossed_edges(mesh_, mesh_.triangles[cur], axis, height);
+      const int o = crossed.edge[0] == in ? 1 : 0;
+      const Edge out = crossed.edge[o];
       loop.points.push_back(crossing(mesh_, axis, height, in));
       loop.triangles.push_back(cur);
-      std::uint32_t next = none;  // the other triangle on edge `out`
-      for (auto i = around_.offsets[out[0]]; i < around_.offsets[out[0] + 1]; ++i) {
-        const auto u = around_.triangles[i];
-        if (u != cur && has_vertex(mesh_.triangles[u], out[1])) {
-          next = u;
-          break;
-        }
-      }
+      const std::uint32_t next = edges_.across[cur][crossed.index[o]];  // the other side of `out`
       if (next == start) loop.closed = true;
       if (next == none || next == start || seen_[next] == pass_) break;
       cur = next;

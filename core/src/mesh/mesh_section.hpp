@@ -39,11 +39,11 @@ std::vector<std::vector<std::uint32_t>> crossing_triangles(const Mesh& mesh, int
                                                            const std::vector<double>& heights);
 
 /// Builds sections by walking from crossed triangle to crossed triangle across the crossed
-/// edges (the vertex-to-triangle adjacency finds the neighbour): no table of edges needed.
+/// edges (the edge adjacency gives the neighbour in O(1)).
 class Sectioner {
  public:
-  Sectioner(const Mesh& mesh, const VertexTriangles& around)
-      : mesh_(mesh), around_(around), seen_(mesh.triangles.size(), 0) {}
+  Sectioner(const Mesh& mesh, const EdgeAdjacency& edges)
+      : mesh_(mesh), edges_(edges), seen_(mesh.triangles.size(), 0) {}
 
   /// Chains the crossed triangles of the plane `axis` = `height` into loops.
   Section build(int axis, double height, const std::vector<std::uint32_t>& crossing);
@@ -53,7 +53,7 @@ class Sectioner {
 
  private:
   const Mesh& mesh_;
-  const VertexTriangles& around_;
+  const EdgeAdjacency& edges_;
   std::vector<std::uint32_t> seen_;  // == pass_ once a triangle joined a loop of this pass
   std::uint32_t pass_ = 0;
 };

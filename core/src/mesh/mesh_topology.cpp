@@ -19,52 +19,49 @@ VertexTriangles vertex_triangles(const Mesh& mesh) {
 
 namespace {
 
-// Edges leaving a (a -> next) and entering it (prev -> a), one of each per triangle around a.
-void edges_around(const Mesh& mesh, const VertexTriangles& around, std::uint32_t a,
-                  std::uint32_t* outs, std::uint32_t* ins) {
-  std::size_t n = 0;
-  for (auto i = around.offsets[a]; i < around.offsets[a + 1]; ++i, ++n) {
-    const Triangle& t = mesh.triangles[around.triangles[i]];
-    const int k = t[0] == a ? 0 : (t[1] == a ? 1 : 2);
-    outs[n] = t[(k + 1) % 3];
-    ins[n] = t[(k + 2) % 3];
-  }
-}
+// One edge end seen from its smaller vertex a: the other vertex b, the triangle, the edge's index
+// in it, and whether the triangle runs a -> b (out) or b -> a (in).
+struct EdgeEnd {
+  std::uint32_t b, triangle;
+  std::uint8_t edge;
+  bool out;
+};
 
-// Edge a -> b is sound when b is left exactly once and entered exactly once around a.
-std::size_t bad_around(const std::uint32_t* outs, const std::uint32_t* ins, std::size_t n) {
-  std::size_t bad = 0;
-  for (std::size_t i = 0; i < n; ++i) {
-    std::size_t left = 0, entered = 0;
-    for (std::size_t j = 0; j < n; ++j) {
-      left += outs[j] == outs[i];
-      entered += ins[j] == outs[i];
+// Pairs the triangles of the edges {a, b} (b > a) collected in `ends`, sorted by b.
+void pair_edges(std::vector<EdgeEnd>& ends, EdgeAdjacency& adj) {
+  std::ranges::sort(ends, {}, &EdgeEnd::b);
+  for (std::size_t i = 0; i < ends.size();) {
+    std::size_t j = i, outs = 0;
+    for (; j < ends.size() && ends[j].b == ends[i].b; ++j) outs += ends[j].out;
+    const std::size_t count = j - i, ins = count - outs;
+    if (outs != 1 || ins != 1) adj.bad_edges += count;
+    if (count == 2) {  // manifold, even when inconsistently oriented: the two are neighbours
+      adj.across[ends[i].triangle][ends[i].edge] = ends[i + 1].triangle;
+      adj.across[ends[i + 1].triangle][ends[i + 1].edge] = ends[i].triangle;
     }
-    bad += left != 1 || entered != 1;
+    i = j;
   }
-  return bad;
 }
 
 }  // namespace
 
-std::size_t bad_edge_count(const Mesh& mesh, const VertexTriangles& around) {
-  constexpr std::size_t small = 32;  // most vertices; a fan's centre may have many more
-  std::size_t bad = 0;
-  std::array<std::uint32_t, small> outs{}, ins{};
-  std::vector<std::uint32_t> many_outs, many_ins;
+EdgeAdjacency edge_adjacency(const Mesh& mesh, const VertexTriangles& around) {
+  EdgeAdjacency adj;
+  adj.across.assign(mesh.triangles.size(), {EdgeAdjacency::none, EdgeAdjacency::none, EdgeAdjacency::none});
+  std::vector<EdgeEnd> ends;
   for (std::uint32_t a = 0; a + 1 < around.offsets.size(); ++a) {
-    const std::size_t n = around.offsets[a + 1] - around.offsets[a];
-    if (n <= small) {
-      edges_around(mesh, around, a, outs.data(), ins.data());
-      bad += bad_around(outs.data(), ins.data(), n);
-      continue;
+    ends.clear();
+    for (auto i = around.offsets[a]; i < around.offsets[a + 1]; ++i) {
+      const std::uint32_t t = around.triangles[i];
+      const Triangle& tri = mesh.triangles[t];
+      const int k = tri[0] == a ? 0 : (tri[1] == a ? 1 : 2);
+      const std::uint32_t next = tri[(k + 1) % 3], prev = tri[(k + 2) % 3];
+      if (next > a) ends.push_back({next, t, static_cast<std::uint8_t>(k), true});
+      if (prev > a) ends.push_back({prev, t, static_cast<std::uint8_t>((k + 2) % 3), false});
     }
-    many_outs.resize(n);
-    many_ins.resize(n);
-    edges_around(mesh, around, a, many_outs.data(), many_ins.data());
-    bad += bad_around(many_outs.data(), many_ins.data(), n);
+    pair_edges(ends, adj);
   }
-  return bad;
+  return adj;
 }
 
 double signed_volume(const Mesh& mesh) {

@@ -5,6 +5,7 @@
 #include <vector>
 
 #include "archipel/core/measurement.hpp"
+#include "frame/vec3.hpp"
 
 namespace archipel::core::detail {
 
@@ -17,13 +18,6 @@ struct Mesh {
   std::vector<Triangle> triangles;  ///< indices into `vertices`
   std::size_t source_triangles = 0; ///< triangles in the file, before dropping degenerate ones
 };
-
-inline Vec3 sub(const Vec3& a, const Vec3& b) { return {a[0] - b[0], a[1] - b[1], a[2] - b[2]}; }
-inline double dot(const Vec3& a, const Vec3& b) { return a[0] * b[0] + a[1] * b[1] + a[2] * b[2]; }
-inline Vec3 cross(const Vec3& a, const Vec3& b) {
-  return {a[1] * b[2] - a[2] * b[1], a[2] * b[0] - a[0] * b[2], a[0] * b[1] - a[1] * b[0]};
-}
-inline Vec3 scale(const Vec3& a, double s) { return {a[0] * s, a[1] * s, a[2] * s}; }
 
 /// A 64-bit mixer (splitmix64's finaliser) for hash tables with power-of-two sizes.
 inline std::uint64_t mix64(std::uint64_t h) {

@@ -10,6 +10,7 @@
 #include <TopTools_IndexedMapOfShape.hxx>
 
 #include "archipel/core/materials.hpp"
+#include "frame/frame_choice.hpp"
 #include "occt/holes.hpp"
 #include "occt/natural_frame.hpp"
 #include "occt/occt_read.hpp"
@@ -36,7 +37,7 @@ Result<PartMeasurement> measure_shape(LoadedShape loaded, GeometryFormat format,
   m.frame = frame->frame;
   m.size_mm = frame->extents;
   m.volume_mm3 = frame->volume;
-  if (m.size_mm[2] < tol.sheet_ratio * m.size_mm[1]) m.thickness_mm = m.size_mm[2];
+  m.thickness_mm = sheet_thickness(m.size_mm, tol);
   if (options.material) {
     if (const auto density = material_density(*options.material))
       m.mass_g = m.volume_mm3 / 1000.0 * *density;

@@ -146,6 +146,7 @@ nlohmann::json to_json(const ValidationReport& report, const PartMeasurement& pa
        {{"dx_mm", round_report_mm(report.alignment.dx_mm)},
         {"dy_mm", round_report_mm(report.alignment.dy_mm)},
         {"rotation_deg", report.alignment.rotation_deg},
+        {"anchor", report.alignment.anchor},
         {"points_on_grid", report.alignment.points_on_grid},
         {"points_checked", report.alignment.points_checked}}},
       {"size_mm", vec(part.size_mm, true)},

@@ -116,6 +116,25 @@ void bolt_circle_findings(const BoltCircle& circle, Point2 node, bool on_node,
   }
 }
 
+// When every assembly point is off the grid by the same amount, the holes form a grid of their
+// own, shifted from the one the outline fixes: say so once, with the shift.
+void own_grid_note(const std::vector<Point2>& offsets, const RuleOutcome& outcome,
+                   const Alignment& alignment, const AssemblyPoints& lattice, const GridRule& rule,
+                   double tol, std::vector<Finding>& out) {
+  if (offsets.size() < 2 || static_cast<int>(offsets.size()) != outcome.checked) return;
+  const Point2 first = offsets.front();
+  for (const Point2& o : offsets)
+    if (std::abs(o.x - first.x) > tol || std::abs(o.y - first.y) > tol) return;
+  const bool along_x = std::abs(first.x) >= std::abs(first.y);
+  out.push_back(make_finding(
+      rule, Severity::info,
+      fmt::format("the {} assembly points form a grid of their own, shifted by {} mm in x and {} mm "
+                  "in y from the {} mm grid {}",
+                  offsets.size(), signed_num(first.x), signed_num(first.y), num(lattice.step_mm),
+                  alignment.anchor == "centre" ? "centred on the part" : "the outline fixes"),
+      along_x ? first.x : first.y, 0, tol, "assembly points"));
+}
+
 }  // namespace
 
 std::string num(double value) {
@@ -201,6 +220,7 @@ void check_assembly_points(const PartMeasurement& part, const GridStandard& grid
   const int rot = alignment.rotation_deg;
   const bool swap = rot == 90 || rot == 270;
   const auto circles = bolt_circles(part, grid);
+  std::vector<Point2> offsets;  // of the points off the grid, natural frame
   for (const auto& ap : assembly_points(part, circles)) {
     ++outcome.checked;
     const Point2 q = to_grid_frame(ap.p, rot, centre);
@@ -216,6 +236,7 @@ void check_assembly_points(const PartMeasurement& part, const GridStandard& grid
     }
     if (on_node) continue;
     ++outcome.failed;
+    offsets.push_back({ap.check_x ? ap.p.x - node.x : 0.0, ap.check_y ? ap.p.y - node.y : 0.0});
     const bool along_x = std::abs(ap.p.x - node.x) >= std::abs(ap.p.y - node.y);
     const double measured = along_x ? ap.p.x : ap.p.y, expected = along_x ? node.x : node.y;
     const Hole& h = part.holes[static_cast<std::size_t>(ap.hole)];
@@ -227,6 +248,7 @@ void check_assembly_points(const PartMeasurement& part, const GridStandard& grid
                     point_text(node), signed_num(measured - expected), along_x ? "x" : "y"),
         measured, expected, tol, hole_label(ap.hole), ap.hole));
   }
+  own_grid_note(offsets, outcome, alignment, lattice, rule, tol, out);
 }
 
 namespace {

@@ -1,6 +1,8 @@
 #pragma once
 // Private: the pieces of the validator shared by the alignment search, the rules, the JSON report
 // and the SVG drawing.
+#include <array>
+#include <optional>
 #include <string>
 #include <vector>
 
@@ -62,8 +64,31 @@ struct NearestDimension {
 };
 NearestDimension nearest_dimension(double measured, double step, const Clearance& clearance);
 
-/// The best grid alignment: most assembly points on nodes, then smallest total deviation, then
-/// the smallest rotation; translations prefer the outline centred in its nominal cells.
+/// What fixes the grid along one axis.
+enum class AnchorKind { outline, centre, holes };
+
+/// Where the lattice origin (a cell corner) may lie along one axis of the grid frame: anywhere in
+/// [lo, hi] (the play the clearance leaves the nominal outline), preferably at `preferred` (the
+/// outline centred in its nominal cells). `free`: the standard does not constrain this extent, so
+/// nothing but the holes fixes the grid (the range is then the whole lattice step).
+struct AxisAnchor {
+  bool free = false;
+  double lo = 0, hi = 0, preferred = 0;
+  AnchorKind kind = AnchorKind::outline;
+};
+
+/// The anchors of the grid frame's x and y for the grid turned by `rotation_deg`: the nominal
+/// outline (measured extent plus the clearance, see nearest_dimension), or the centre of a disc.
+std::array<AxisAnchor, 2> grid_anchors(const PartMeasurement& part, const GridStandard& grid,
+                                       int rotation_deg);
+
+/// The centre of a round part: a boss along z as wide as the footprint in both directions and
+/// centred on it (a disc has no straight edge for the grid to anchor on). Nothing otherwise.
+std::optional<Point2> disc_centre(const PartMeasurement& part, const GridStandard& grid);
+
+/// The best grid alignment anchored to the outline (see grid_anchors): most assembly points on
+/// nodes, then smallest total deviation, then the outline centred in its cells, then the smallest
+/// rotation.
 Alignment find_alignment(const PartMeasurement& part, const GridStandard& grid);
 
 /// Where the grid's cell corner would be if the outline sat centred in its nominal cells.

@@ -25,7 +25,7 @@ cp "$SRC/examples/parts/os-bracket-l/os-bracket-l.step" bracket.stl
 expect 0 -- measure bracket.stl --unit inch
 same_out <<'X'
 bracket.stl: step (B-rep), read in mm
-frame      planar-faces; origin (0, 0, 0); x (1, 0, 0); y (0, 1, 0); z (0, 0, 1)
+frame      file-axes; origin (0, 0, 0); x (1, 0, 0); y (0, 1, 0); z (0, 0, 1)
 size       40.000 x 40.000 x 40.000 mm
 volume     8812.351 mm3
 faces      14

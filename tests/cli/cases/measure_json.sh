@@ -7,7 +7,7 @@ doc = json.load(open(sys.argv[1]))
 assert list(doc) == ["format", "kind", "unit", "source_unit", "frame", "size_mm", "volume_mm3",
                      "thickness_mm", "mass_g", "face_count", "holes", "warnings"], list(doc)
 assert doc["format"] == "step" and doc["unit"] == "mm" and doc["source_unit"] == "mm"
-assert doc["frame"] == {"method": "planar-faces", "origin": [0, 0, 0], "x_axis": [1, 0, 0],
+assert doc["frame"] == {"method": "file-axes", "origin": [0, 0, 0], "x_axis": [1, 0, 0],
                         "y_axis": [0, 1, 0], "z_axis": [0, 0, 1]}, doc["frame"]
 assert doc["size_mm"] == [73, 41, 3] and doc["thickness_mm"] == 3
 assert doc["volume_mm3"] == 8622.625583, doc["volume_mm3"]

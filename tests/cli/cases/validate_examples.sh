@@ -35,17 +35,18 @@ expect 1 -- validate off-grid-plate.step
 same_out <<'X'
 off-grid-plate.step: fails (openstructures)
   part     73 x 41 x 3 mm sheet, 5 holes (step, B-rep, read in mm)
-  grid     OpenStructures, pitch 40 mm; origin at x -2.5, y 3.5 mm, rotation 0; 1 of 5 assembly points on nodes
+  grid     OpenStructures, pitch 40 mm; origin at x 0.5, y 1 mm, rotation 0; 0 of 5 assembly points on nodes
   OS-A-dimension         error    2 of 2 off
-  OS-B-assembly-point    error    4 of 5 off
+  OS-B-assembly-point    error    5 of 5 off
   OS-C-diameter          -        nothing to check
   OS-hole-fastener       ok       5 checked
   error    width 73 mm is off the 10 mm grid by +3.0 mm: nearest allowed 70 mm
   error    depth 41 mm is off the 10 mm grid by +1.0 mm: nearest allowed 40 mm
-  error    hole 1 (Ø5.5 mm) at x 7.5, y 7.5 mm is off the 10 mm grid: nearest node x 7.5, y 3.5 mm, off by +4.0 mm in y
-  error    hole 3 (Ø5.5 mm) at x 50.5, y 33.5 mm is off the 10 mm grid: nearest node x 47.5, y 33.5 mm, off by +3.0 mm in x
-  error    hole 4 (Ø5.5 mm) at x 65.5, y 7.5 mm is off the 10 mm grid: nearest node x 67.5, y 3.5 mm, off by +4.0 mm in y
-  error    hole 5 (Ø5.5 mm) at x 65.5, y 33.5 mm is off the 10 mm grid: nearest node x 67.5, y 33.5 mm, off by −2.0 mm in x
+  error    hole 1 (Ø5.5 mm) at x 7.5, y 7.5 mm is off the 10 mm grid: nearest node x 10.5, y 11 mm, off by −3.5 mm in y
+  error    hole 2 (Ø5.5 mm) at x 7.5, y 33.5 mm is off the 10 mm grid: nearest node x 10.5, y 31 mm, off by −3.0 mm in x
+  error    hole 3 (Ø5.5 mm) at x 50.5, y 33.5 mm is off the 10 mm grid: nearest node x 50.5, y 31 mm, off by +2.5 mm in y
+  error    hole 4 (Ø5.5 mm) at x 65.5, y 7.5 mm is off the 10 mm grid: nearest node x 60.5, y 11 mm, off by +5.0 mm in x
+  error    hole 5 (Ø5.5 mm) at x 65.5, y 33.5 mm is off the 10 mm grid: nearest node x 60.5, y 31 mm, off by +5.0 mm in x
 X
 expect 0 -- validate gridfinity-1x1-foot.step --grid gridfinity
 same_out <<'X'
@@ -63,14 +64,15 @@ expect 1 -- validate gridfinity-1x1-foot.step
 same_out <<'X'
 gridfinity-1x1-foot.step: fails (openstructures)
   part     41.5 x 41.5 x 7 mm sheet, 4 holes (step, B-rep, read in mm)
-  grid     OpenStructures, pitch 40 mm; origin at x -2.25, y -2.25 mm, rotation 0; 1 of 4 assembly points on nodes
+  grid     OpenStructures, pitch 40 mm; origin at x 0.75, y 0.75 mm, rotation 0; 0 of 4 assembly points on nodes
   OS-A-dimension         error    2 of 2 off
-  OS-B-assembly-point    error    3 of 4 off
+  OS-B-assembly-point    error    4 of 4 off
   OS-C-diameter          -        nothing to check
   OS-hole-fastener       ok       4 checked
   error    width 41.5 mm is off the 10 mm grid by +1.5 mm: nearest allowed 40 mm
   error    depth 41.5 mm is off the 10 mm grid by +1.5 mm: nearest allowed 40 mm
-  error    hole 2 (Ø6.5 mm) at x 7.75, y 33.75 mm is off the 10 mm grid: nearest node x 7.75, y 37.75 mm, off by −4.0 mm in y
-  error    hole 3 (Ø6.5 mm) at x 33.75, y 7.75 mm is off the 10 mm grid: nearest node x 37.75, y 7.75 mm, off by −4.0 mm in x
-  error    hole 4 (Ø6.5 mm) at x 33.75, y 33.75 mm is off the 10 mm grid: nearest node x 37.75, y 37.75 mm, off by −4.0 mm in x
+  error    hole 1 (Ø6.5 mm) at x 7.75, y 7.75 mm is off the 10 mm grid: nearest node x 10.75, y 10.75 mm, off by −3.0 mm in x
+  error    hole 2 (Ø6.5 mm) at x 7.75, y 33.75 mm is off the 10 mm grid: nearest node x 10.75, y 30.75 mm, off by −3.0 mm in x
+  error    hole 3 (Ø6.5 mm) at x 33.75, y 7.75 mm is off the 10 mm grid: nearest node x 30.75, y 10.75 mm, off by +3.0 mm in x
+  error    hole 4 (Ø6.5 mm) at x 33.75, y 33.75 mm is off the 10 mm grid: nearest node x 30.75, y 30.75 mm, off by +3.0 mm in x
 X

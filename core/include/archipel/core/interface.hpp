@@ -4,6 +4,8 @@
 /// takes, the face it lies on and the thickness to clamp. Derived from measured geometry, stored
 /// in the registry at publication, and compared by the compatibility checks.
 
+#include <array>
+#include <optional>
 #include <string>
 #include <vector>
 
@@ -31,6 +33,7 @@ struct AssemblyPoint {
 /// How the interface of one part was laid on the grid.
 struct ConnectionInterface {
   std::string grid;                   ///< grid standard id, e.g. "openstructures"
+  std::string role;                   ///< the part's role in the standard ("bin"), or empty
   double node_step_mm = 0;            ///< spacing of the grid nodes points sit on
   double offset_x_mm = 0;             ///< where node (0,0) sits in the natural frame
   double offset_y_mm = 0;
@@ -46,14 +49,24 @@ struct InterfaceOptions {
   double node_step_mm = 10;             ///< assembly points sit on multiples of this
   double position_tolerance_mm = 0.2;   ///< how far a hole centre may sit from its node
   double diameter_tolerance_mm = 0.05;  ///< slack when matching a hole to a fastener
+  /// Where one grid node lies in the natural frame when the grid is anchored to the part's
+  /// outline (as the validator anchors it); nothing: the node offset is fitted to the holes.
+  std::optional<std::array<double, 2>> node_origin_mm;
+  std::string role;                     ///< the part's role in the standard, or empty
 };
 
 /// The options a grid standard implies: its assembly-point step (else its finest sub-grid step,
 /// else its pitch) and its position and diameter tolerances.
 [[nodiscard]] InterfaceOptions interface_options(const GridStandard& grid);
 
-/// Lays the measured holes on the grid: chooses the node offset that puts the most hole centres
-/// on nodes, then records every hole (not bosses) as an assembly point.
+/// The options for one part: those of `grid` (with its role applied, see apply_role), with the
+/// node origin of the grid the validator anchors to the part's outline, so that `compat` and
+/// `validate` agree on which holes are on the grid.
+[[nodiscard]] InterfaceOptions interface_options(const GridStandard& grid, const PartMeasurement& part);
+
+/// Lays the measured holes on the grid: on the nodes of `options.node_origin_mm` when set, else
+/// the node offset that puts the most hole centres on nodes; then records every hole (not
+/// bosses) as an assembly point.
 [[nodiscard]] ConnectionInterface derive_interface(const PartMeasurement& part,
                                                    const InterfaceOptions& options);
 

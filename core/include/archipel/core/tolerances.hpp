@@ -16,6 +16,8 @@ struct Tolerances {
   double mesh_weld_mm = 1e-4;     ///< mesh vertices closer than this are welded (normals ignored)
   double path_agreement_mm = 0.05;///< mesh and B-rep measurements of one shape agree within this
   double sheet_ratio = 0.25;      ///< a part whose thinnest extent is below this ratio of the next is a sheet
+  double frame_tie_mm = 0.02;     ///< candidate frames whose box extents agree within this are equally small
+  double round_mm = 0.05;         ///< a footprint whose smallest and largest widths agree within this is round
 };
 
 /// The tolerances used when the caller has no reason to choose others.

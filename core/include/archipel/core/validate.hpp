@@ -4,6 +4,7 @@
 /// apply each rule of the standard, and give a verdict with numbers. Findings are data, not
 /// errors: validation itself cannot fail once a part is measured and a standard is loaded.
 
+#include <array>
 #include <optional>
 #include <string>
 #include <string_view>
@@ -38,9 +39,12 @@ enum class HoleVerdict { ok, warning, error };
 
 /// Where the grid sits in the part's natural frame: the grid is rotated by `rotation_deg` about
 /// the footprint's centre, then its lattice origin is at (dx_mm, dy_mm) in the rotated frame.
+/// The nominal outline fixes the grid (see docs/validation.md, "Where the grid lies").
 struct Alignment {
-  double dx_mm = 0;       ///< lattice origin along x, in [0, step)
-  double dy_mm = 0;       ///< lattice origin along y, in [0, step)
+  double dx_mm = 0;       ///< lattice origin along x, in (-step/2, step/2]
+  double dy_mm = 0;       ///< lattice origin along y, in (-step/2, step/2]
+  std::string anchor = "outline";  ///< what fixes the grid: "outline", "centre" (a disc),
+                                   ///< "holes" (no extent constrained), "outline+holes
   int rotation_deg = 0;   ///< 0, 90, 180 or 270
   int points_on_grid = 0; ///< assembly points within the position tolerance of a node
   int points_checked = 0; ///< assembly points considered (holes, not bosses, along z, x or y)
@@ -64,6 +68,11 @@ struct ValidationReport {
   std::vector<std::string> hole_fasteners; ///< per hole: its row of the fastener table, or empty
   std::vector<RuleOutcome> rules;      ///< one per rule of the standard, in its order
 };
+
+/// Where one node of the grid lies in the part's natural frame (x, y), the grid being anchored
+/// to the part's outline as `validate` anchors it (the node at the first lattice offset).
+[[nodiscard]] std::array<double, 2> grid_node_origin(const PartMeasurement& part,
+                                                     const GridStandard& grid);
 
 /// Validates `part` against `grid`: best alignment, then every rule of the standard.
 [[nodiscard]] ValidationReport validate(const PartMeasurement& part, const GridStandard& grid);
