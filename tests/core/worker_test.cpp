@@ -10,6 +10,7 @@
 #include <chrono>
 #include <filesystem>
 #include <fstream>
+#include <cstring>
 #include <random>
 #include <string>
 #include <vector>
@@ -20,6 +21,7 @@
 #include "measurement_compare.hpp"
 #include "mesh_fixtures.hpp"
 #include "occt_fixtures.hpp"
+#include "worker/protocol.hpp"
 
 using namespace archipel::core;
 using namespace archipel::test;
@@ -312,4 +314,32 @@ TEST_CASE("a missing worker is named") {
   CHECK(m.error().code == Errc::io);
   CHECK(m.error().message ==
         "ARCHIPEL_GEOMETRY_WORKER names \"/nonexistent/archipel-geometry\", which is not an executable file");
+}
+
+TEST_CASE("every option and tolerance reaches the worker unchanged") {
+  detail::WorkerRequest request;
+  request.name = "dir/part.stl";
+  request.inherited_fd = true;
+  request.progress = true;
+  request.options.unit = LengthUnit::ft;
+  request.options.material = "pla";
+  request.options.max_bytes = 123456789012;
+  // A distinct odd value for every tolerance, whatever fields it has.
+  auto* field = reinterpret_cast<double*>(&request.options.tolerances);
+  for (std::size_t i = 0; i < sizeof(Tolerances) / sizeof(double); ++i) field[i] = 0.1 + 1.0 / (3 + i);
+  const auto back = detail::request_from_json(nlohmann::json::parse(detail::request_to_json(request).dump()));
+  REQUIRE(back);
+  CHECK(back->name == request.name);
+  CHECK(back->inherited_fd);
+  CHECK(back->progress);
+  CHECK(back->options.unit == LengthUnit::ft);
+  CHECK(back->options.material == "pla");
+  CHECK(back->options.max_bytes == 123456789012u);
+  CHECK(std::memcmp(&back->options.tolerances, &request.options.tolerances, sizeof(Tolerances)) == 0);
+  request.options.unit.reset();
+  request.options.material.reset();
+  const auto plain = detail::request_from_json(nlohmann::json::parse(detail::request_to_json(request).dump()));
+  REQUIRE(plain);
+  CHECK_FALSE(plain->options.unit);
+  CHECK_FALSE(plain->options.material);
 }

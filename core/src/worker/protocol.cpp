@@ -11,12 +11,13 @@ namespace {
 using nlohmann::json;
 
 // A new tolerance must be sent to the worker too: this fails to compile until it is added here.
-static_assert(sizeof(Tolerances) == 6 * sizeof(double), "send every tolerance to the worker");
+static_assert(sizeof(Tolerances) == 8 * sizeof(double), "send every tolerance to the worker");
 
 json tolerances_to_json(const Tolerances& t) {
   return {{"linear_mm", t.linear_mm},         {"angular_rad", t.angular_rad},
           {"hole_group_mm", t.hole_group_mm}, {"mesh_weld_mm", t.mesh_weld_mm},
-          {"path_agreement_mm", t.path_agreement_mm}, {"sheet_ratio", t.sheet_ratio}};
+          {"path_agreement_mm", t.path_agreement_mm}, {"sheet_ratio", t.sheet_ratio},
+          {"frame_tie_mm", t.frame_tie_mm},   {"round_mm", t.round_mm}};
 }
 
 Result<void> bad_request(const std::string& what) {
@@ -36,7 +37,9 @@ Result<void> read_tolerances(const json& doc, Tolerances& t) {
                   read_double(doc, "hole_group_mm", t.hole_group_mm) &&
                   read_double(doc, "mesh_weld_mm", t.mesh_weld_mm) &&
                   read_double(doc, "path_agreement_mm", t.path_agreement_mm) &&
-                  read_double(doc, "sheet_ratio", t.sheet_ratio);
+                  read_double(doc, "sheet_ratio", t.sheet_ratio) &&
+                  read_double(doc, "frame_tie_mm", t.frame_tie_mm) &&
+                  read_double(doc, "round_mm", t.round_mm);
   if (!ok) return bad_request("tolerances");
   return {};
 }
