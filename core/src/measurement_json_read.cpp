@@ -137,6 +137,9 @@ void read_lists(Reader& r, const json& doc, PartMeasurement& m) {
 Result<PartMeasurement> measurement_from_json(const json& doc, const std::string& origin) {
   Reader r(origin);
   PartMeasurement m;
+  // The kind chooses the count key: settle it before the keys are checked.
+  if (doc.is_object() && doc.contains("kind") && doc["kind"] != "brep" && doc["kind"] != "mesh")
+    return fail(Errc::invalid, "expected \"brep\" or \"mesh\"", origin, "/kind");
   const bool brep = doc.is_object() && doc.contains("kind") && doc["kind"] == "brep";
   const std::string_view count_key = brep ? "face_count" : "triangle_count";
   if (!r.object(doc, "", {"format", "kind", "unit", "source_unit", "frame", "size_mm", "volume_mm3",

@@ -164,7 +164,8 @@ Result<PartMeasurement> measurement_from_answer(const json& answer, const std::s
   auto m = measurement_from_json(answer["measurement"]);
   if (!m)
     return std::unexpected(
-        unreadable(fmt::format("measurement {}: {}", m.error().pointer, m.error().message), origin).error());
+        unreadable(fmt::format("measurement{}{}: {}", m.error().pointer.empty() ? "" : " at ",
+                               m.error().pointer, m.error().message), origin).error());
   return m;
 }
 
