@@ -4,6 +4,7 @@
 #include <algorithm>
 #include <array>
 #include <cctype>
+#include <cmath>
 #include <fstream>
 #include <system_error>
 
@@ -72,6 +73,18 @@ std::optional<GeometryFormat> detect_text(std::string_view head, const std::stri
                         head.find("\nf ") != std::string_view::npos))
     return GeometryFormat::obj;
   return std::nullopt;
+}
+
+bool finite(const Vec3& v) { return std::isfinite(v[0]) && std::isfinite(v[1]) && std::isfinite(v[2]); }
+
+// A coordinate of 1e400 in a file reads as infinity: whatever it touched is not a measurement.
+bool all_finite(const PartMeasurement& m) {
+  const Frame& f = m.frame;
+  bool ok = finite(m.size_mm) && std::isfinite(m.volume_mm3) && finite(f.origin) && finite(f.x_axis) &&
+            finite(f.y_axis) && finite(f.z_axis);
+  ok = ok && (!m.thickness_mm || std::isfinite(*m.thickness_mm)) && (!m.mass_g || std::isfinite(*m.mass_g));
+  for (const Hole& h : m.holes) ok = ok && std::isfinite(h.diameter_mm) && std::isfinite(h.depth_mm) && finite(h.center_mm) && finite(h.axis);
+  return ok;
 }
 
 }  // namespace
@@ -154,12 +167,18 @@ Result<PartMeasurement> measure_file(const std::filesystem::path& path, const Me
                 path.string());
   auto format = detect_format(path);
   if (!format) return std::unexpected(format.error());
-  switch (*format) {
-    case GeometryFormat::step:
-    case GeometryFormat::iges:
-    case GeometryFormat::brep: return detail::measure_brep(path, *format, options);
-    default: return detail::measure_mesh(path, *format, options);
-  }
+  auto measured = [&] {
+    switch (*format) {
+      case GeometryFormat::step:
+      case GeometryFormat::iges:
+      case GeometryFormat::brep: return detail::measure_brep(path, *format, options);
+      default: return detail::measure_mesh(path, *format, options);
+    }
+  }();
+  if (measured && !all_finite(*measured))
+    return fail(Errc::io, "the geometry has a coordinate or a measurement that is not a finite number (corrupt file)",
+                path.string());
+  return measured;
 }
 
 }  // namespace archipel::core

@@ -5,6 +5,7 @@
 
 #include <cstdint>
 #include <filesystem>
+#include <functional>
 #include <optional>
 #include <string>
 #include <string_view>
@@ -22,12 +23,17 @@ namespace archipel::core {
 /// Largest geometry file read by default: 200 MB.
 inline constexpr std::uintmax_t default_max_geometry_bytes = 200ull * 1000 * 1000;
 
+/// Told how far a long measurement has gone: the stage ("reading", "measuring") and the
+/// fraction of it done, from 0 to 1. Called from the measuring thread; must not throw.
+using MeasureProgress = std::function<void(std::string_view stage, double fraction)>;
+
 /// Options for reading and measuring one file.
 struct MeasureOptions {
   std::optional<LengthUnit> unit;   ///< declared unit for unit-less formats (STL, OBJ, PLY)
   std::uintmax_t max_bytes = default_max_geometry_bytes;  ///< larger files are refused unread
   std::optional<std::string> material;  ///< material name, for the mass (see material table)
   Tolerances tolerances = default_tolerances;
+  MeasureProgress progress;  ///< empty: nothing is reported
 };
 
 /// Detects a file's format from its content (the extension is only a tie-breaker).
