@@ -37,7 +37,9 @@ void send(std::string_view line) {
 
 std::string measure(const WorkerRequest& request) {
   MeasureOptions options = request.options;
-  if (request.progress) options.progress = [](std::string_view stage) { send(progress_line(stage)); };
+  if (request.progress) options.progress = [](std::string_view stage, double fraction) {
+      send(progress_line(stage, fraction));
+    };
   const std::filesystem::path read_path =
       request.inherited_fd ? "/proc/self/fd/" + std::to_string(worker_file_fd) : request.name;
   const auto m = measure_file_in_process(read_path, request.name, options);

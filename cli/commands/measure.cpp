@@ -10,6 +10,7 @@
 #include "archipel/core/measurement_json.hpp"
 #include "commands.hpp"
 #include "output.hpp"
+#include "progress.hpp"
 
 namespace archipel::cli {
 namespace {
@@ -74,7 +75,11 @@ int run_measure(const MeasureArgs& args) {
                                       {}, {}});
   }
   if (!args.material.empty()) options.material = args.material;
-  auto measured = core::measure_file(args.file, options);
+  auto measured = [&] {
+    ProgressLine progress(args.file);
+    options.progress = progress.callback();
+    return core::measure_file(args.file, options);
+  }();
   if (!measured) return report_error(measured.error());
   if (args.json) {
     print_ordered_json(core::measurement_to_json(*measured));

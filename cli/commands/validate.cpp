@@ -11,6 +11,7 @@
 #include "archipel/core/validate.hpp"
 #include "commands.hpp"
 #include "output.hpp"
+#include "progress.hpp"
 #include "validate_manifest.hpp"
 #include "validate_report.hpp"
 
@@ -54,7 +55,12 @@ struct Checked {
 
 core::Result<Checked> check_file(const std::string& path, const core::MeasureOptions& options,
                                  const core::GridStandard& grid) {
-  auto part = core::measure_file(path, options);
+  auto part = [&] {
+    ProgressLine progress(path);
+    core::MeasureOptions with_progress = options;
+    with_progress.progress = progress.callback();
+    return core::measure_file(path, with_progress);
+  }();
   if (!part) return std::unexpected(part.error());
   auto report = core::validate(*part, grid);
   return Checked{std::move(*part), std::move(report)};

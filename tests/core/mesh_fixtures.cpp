@@ -122,8 +122,37 @@ TopoDS_Shape pin_shape() {
   return BRepAlgoAPI_Fuse(BRepPrimAPI_MakeBox(40, 40, 3).Shape(), cylinder(20, 20, 3, 6, 5)).Shape();
 }
 
+TopoDS_Shape tilted_shape() {
+  const gp_Dir axis(std::sin(std::numbers::pi / 6), 0, std::cos(std::numbers::pi / 6));
+  const gp_Pnt start = gp_Pnt(30, 20, 3).Translated(gp_Vec(axis) * -10);
+  const TopoDS_Shape drill = BRepPrimAPI_MakeCylinder(gp_Ax2(start, axis), 3, 20).Shape();
+  return BRepAlgoAPI_Cut(BRepPrimAPI_MakeBox(60, 40, 6).Shape(), drill).Shape();
+}
+
+TopoDS_Shape bin_shape() {
+  const TopoDS_Shape inside = BRepPrimAPI_MakeBox(gp_Pnt(1.2, 1.2, 1.2), gp_Pnt(40.3, 40.3, 101)).Shape();
+  return BRepAlgoAPI_Cut(BRepPrimAPI_MakeBox(41.5, 41.5, 100).Shape(), inside).Shape();
+}
+
+TopoDS_Shape perforated_shape() {
+  TopoDS_Shape s = BRepPrimAPI_MakeBox(100, 60, 3).Shape();
+  for (int i = 0; i < 5; ++i)
+    for (int j = 0; j < 3; ++j) s = BRepAlgoAPI_Cut(s, cylinder(10 + 20 * i, 10 + 20 * j, -1, 5.5, 5)).Shape();
+  return s;
+}
+
 TopoDS_Shape shape_of(Part part, const Placement& placement) {
-  const TopoDS_Shape s = part == Part::plate ? plate_shape() : part == Part::washer ? washer_shape() : pin_shape();
+  const TopoDS_Shape s = [&] {
+    switch (part) {
+      case Part::plate: return plate_shape();
+      case Part::washer: return washer_shape();
+      case Part::pin: return pin_shape();
+      case Part::tilted: return tilted_shape();
+      case Part::bin: return bin_shape();
+      case Part::perforated: return perforated_shape();
+    }
+    return plate_shape();
+  }();
   gp_Trsf rotation, translation;
   const auto& a = placement.axis;
   rotation.SetRotation(gp_Ax1(gp::Origin(), gp_Dir(a[0], a[1], a[2])),

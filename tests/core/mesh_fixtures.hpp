@@ -25,8 +25,12 @@ Soup washer();
 /// A 40 x 40 x 3 plate with a pin of diameter 6, 5 mm tall, standing at its centre.
 Soup plate_with_pin();
 
-/// The shapes above, for comparing the B-rep and mesh paths on one shape.
-enum class Part { plate, washer, pin };
+/// The shapes above, for comparing the B-rep and mesh paths on one shape, and:
+/// `tilted`: a 60 x 40 x 6 plate with a Ø6 through hole at (30, 20) whose axis leans 30° from z
+/// towards +x; `bin`: a 41.5 x 41.5 x 100 open box standing on its floor (walls and floor 1.2);
+/// `perforated`: a 100 x 60 x 3 plate with 5 x 3 Ø5.5 through holes on a 20 mm pitch, 10 mm
+/// from the edges.
+enum class Part { plate, washer, pin, tilted, bin, perforated };
 
 /// Where a part is placed in the file: rotated about `axis` (through the origin), then moved.
 struct Placement {

@@ -9,6 +9,7 @@
 
 #include "geometry_detect.hpp"
 #include "mesh/mesh_measure.hpp"
+#include "worker/protocol.hpp"
 #include "occt/brep_measure.hpp"
 
 namespace archipel::core {
@@ -49,7 +50,7 @@ Result<PartMeasurement> measure_detected(const std::filesystem::path& path,
                 name.string());
   auto format = detail::detect_format_named(path, name);
   if (!format) return std::unexpected(format.error());
-  if (options.progress) options.progress(reading_stage(*format));
+  if (options.progress) options.progress(reading_stage(*format), 0);
   switch (*format) {
     case GeometryFormat::step:
     case GeometryFormat::iges:
@@ -65,6 +66,12 @@ Result<PartMeasurement> measure_file_in_process(const std::filesystem::path& rea
                                                 const MeasureOptions& options) {
   auto measured = measure_detected(read_path, name, options);
   if (!measured) return std::unexpected(renamed(measured.error(), read_path, name));
+  // A coordinate of 1e400 in a file reads as infinity: whatever it touched is not a measurement.
+  if (!detail::all_finite(*measured))
+    return fail(Errc::io,
+                "the geometry has a coordinate or a measurement that is not a finite number "
+                "(corrupt file)",
+                name.string());
   return measured;
 }
 

@@ -2,6 +2,8 @@
 
 #include <algorithm>
 #include <cmath>
+#include <numbers>
+#include <vector>
 
 namespace archipel::core::detail {
 namespace {
@@ -93,6 +95,20 @@ double max_radial_error(const Circle& circle, std::span<const Point2> points) {
     worst = std::max(worst, std::abs(std::sqrt(du * du + dv * dv) - circle.r));
   }
   return worst;
+}
+
+std::optional<double> largest_angle_step(const Circle& c, std::span<const Point2> points,
+                                         std::size_t min_directions) {
+  std::vector<double> angles;
+  angles.reserve(points.size());
+  for (const Point2& p : points) angles.push_back(std::atan2(p[1] - c.v, p[0] - c.u));
+  std::ranges::sort(angles);
+  angles.erase(std::unique(angles.begin(), angles.end(), [](double a, double b) { return b - a < 1e-9; }),
+               angles.end());
+  if (angles.size() < min_directions || angles.empty()) return std::nullopt;
+  double step = angles.front() + 2 * std::numbers::pi - angles.back();
+  for (std::size_t i = 1; i < angles.size(); ++i) step = std::max(step, angles[i] - angles[i - 1]);
+  return step;
 }
 
 }  // namespace archipel::core::detail

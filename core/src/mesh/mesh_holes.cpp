@@ -12,6 +12,7 @@
 #include <numbers>
 #include <optional>
 
+#include "mesh/mesh_hole_walls.hpp"
 #include "mesh/mesh_section.hpp"
 
 namespace archipel::core::detail {
@@ -23,9 +24,6 @@ constexpr double min_gap_mm = 1e-3;
 constexpr std::size_t min_circle_vertices = 8;
 constexpr double max_angle_step = std::numbers::pi / 4;
 constexpr double min_radius_mm = 0.05;
-
-// How far a vertex may sit from the fitted circle: float coordinates and exporters' rounding.
-double circle_tolerance(double r) { return 0.01 + 1e-3 * r; }
 
 std::vector<double> candidate_heights(const std::vector<double>& levels) {
   std::vector<std::pair<double, double>> gaps;  // (width, middle)
@@ -70,21 +68,6 @@ std::vector<Point2> loop_vertices(const Mesh& mesh, const Loop& loop, int axis) 
   return out;
 }
 
-// The largest angle between consecutive distinct vertex directions seen from the centre.
-std::optional<double> largest_angle_step(const Circle& c, const std::vector<Point2>& pts) {
-  std::vector<double> angles;
-  angles.reserve(pts.size());
-  for (const Point2& p : pts) angles.push_back(std::atan2(p[1] - c.v, p[0] - c.u));
-  std::ranges::sort(angles);
-  angles.erase(std::unique(angles.begin(), angles.end(),
-                           [](double a, double b) { return b - a < 1e-9; }),
-               angles.end());
-  if (angles.size() < min_circle_vertices) return std::nullopt;
-  double step = angles.front() + 2 * std::numbers::pi - angles.back();
-  for (std::size_t i = 1; i < angles.size(); ++i) step = std::max(step, angles[i] - angles[i - 1]);
-  return step;
-}
-
 std::optional<Circle> circular_loop(const Mesh& mesh, const Loop& loop, int axis) {
   if (!loop.closed || loop.points.size() < 6) return std::nullopt;
   const auto verts = loop_vertices(mesh, loop, axis);
@@ -92,8 +75,8 @@ std::optional<Circle> circular_loop(const Mesh& mesh, const Loop& loop, int axis
   if (!circle || circle->r < min_radius_mm) return std::nullopt;
   const double tol = circle_tolerance(circle->r);
   if (max_radial_error(*circle, verts) > tol) return std::nullopt;
-  const auto step = largest_angle_step(*circle, verts);
-  if (!step || *step > max_angle_step) return std::nullopt;
+  const auto step = largest_angle_step(*circle, verts, min_circle_vertices);
+  if (!step || *step > max_angle_step + 1e-4) return std::nullopt;
   const double inner = circle->r * std::cos(*step / 2) - tol;
   for (const auto& p : loop.points) {
     const double rho = radius_of(p.at, *circle);
@@ -104,6 +87,7 @@ std::optional<Circle> circular_loop(const Mesh& mesh, const Loop& loop, int axis
 
 struct Wall {
   double lo = 0, hi = 0;  // extent along the axis
+  std::vector<std::uint32_t> triangles;
 };
 
 // Grows the wall from the loop's triangles over triangles whose vertices lie on the cylinder,
@@ -115,13 +99,14 @@ Wall grow_wall(const Mesh& mesh, const EdgeAdjacency& edges, const Loop& loop,
     const Point2 p = project(mesh.vertices[v], axis);
     return std::abs(radius_of(p, c) - c.r) <= tol;
   };
-  Wall wall{mesh.vertices[mesh.triangles[loop.triangles[0]][0]][axis], 0};
+  Wall wall{mesh.vertices[mesh.triangles[loop.triangles[0]][0]][axis], 0, {}};
   wall.hi = wall.lo;
   std::vector<std::uint32_t> todo(loop.triangles.begin(), loop.triangles.end());
   for (auto t : todo) stamp[t] = mark;
   while (!todo.empty()) {
     const std::uint32_t t = todo.back();
     todo.pop_back();
+    wall.triangles.push_back(t);
     const Triangle& tri = mesh.triangles[t];
     for (auto v : tri) {
       wall.lo = std::min(wall.lo, mesh.vertices[v][axis]);
@@ -151,8 +136,10 @@ struct AxisSections {
     return it->second;
   }
 
-  // Whether material lies at the circle's centre just beyond `end` (direction +1 or -1).
-  bool material_beyond(const Circle& c, double end, int direction, double merge) {
+  // Whether material lies at the circle's centre just beyond `end` (direction +1 or -1); nothing
+  // when that would take one section too many (a hostile mesh with thousands of hole depths):
+  // the caller then asks the wall's neighbours.
+  std::optional<bool> material_beyond(const Circle& c, double end, int direction, double merge) {
     double next = 0;
     if (direction > 0) {
       auto it = std::ranges::upper_bound(levels, end + merge);
@@ -163,8 +150,13 @@ struct AxisSections {
       if (it == levels.begin()) return false;
       next = *(it - 1);
     }
-    return containing_loops(at(0.5 * (end + next)), {c.u, c.v}) % 2 == 1;
+    const double h = 0.5 * (end + next);
+    if (!cache.contains(h) && extra_sections++ >= max_extra_sections) return std::nullopt;
+    return containing_loops(at(h), {c.u, c.v}) % 2 == 1;
   }
+
+  static constexpr std::size_t max_extra_sections = 64;
+  std::size_t extra_sections = 0;
 };
 
 Hole make_hole(const Circle& c, const Wall& wall, bool boss, bool open_lo, bool open_hi, int axis) {
@@ -185,8 +177,10 @@ Hole make_hole(const Circle& c, const Wall& wall, bool boss, bool open_lo, bool 
 }
 
 void holes_along(const Mesh& mesh, const EdgeAdjacency& edges, Sectioner& sectioner, int axis,
-                 const Tolerances& tolerances, std::vector<std::uint32_t>& stamp,
+                 const Tolerances& tolerances, double outward, std::vector<std::uint32_t>& stamp,
                  std::vector<Hole>& holes) {
+  Vec3 direction{};
+  direction[axis] = 1;
   AxisSections sections{sectioner, axis, vertex_levels(mesh, axis, tolerances.linear_mm), {}};
   const auto heights = candidate_heights(sections.levels);
   const auto crossing = crossing_triangles(mesh, axis, heights);
@@ -201,8 +195,12 @@ void holes_along(const Mesh& mesh, const EdgeAdjacency& edges, Sectioner& sectio
       const auto mark = static_cast<std::uint32_t>(holes.size() + 1);
       const Wall wall = grow_wall(mesh, edges, loop, *circle, axis, stamp, mark);
       const bool boss = containing_loops(section, loop.points.front().at, &loop) % 2 == 0;
-      const bool open_lo = !sections.material_beyond(*circle, wall.lo, -1, tolerances.linear_mm);
-      const bool open_hi = !sections.material_beyond(*circle, wall.hi, +1, tolerances.linear_mm);
+      const auto open = [&](double end, int side) {
+        const auto beyond = sections.material_beyond(*circle, end, side, tolerances.linear_mm);
+        return beyond ? !*beyond : !wall_end_closed(mesh, edges, wall.triangles, stamp, mark, direction, side < 0, outward);
+      };
+      const bool open_lo = open(wall.lo, -1);
+      const bool open_hi = open(wall.hi, +1);
       holes.push_back(make_hole(*circle, wall, boss, open_lo, open_hi, axis));
     }
   }
@@ -215,7 +213,9 @@ std::vector<Hole> find_mesh_holes(const Mesh& mesh, const EdgeAdjacency& edges,
   std::vector<Hole> holes;
   std::vector<std::uint32_t> stamp(mesh.triangles.size(), 0);
   Sectioner sectioner(mesh, edges);
-  for (int axis : {2, 0, 1}) holes_along(mesh, edges, sectioner, axis, tolerances, stamp, holes);
+  const double outward = outward_sense(mesh);
+  for (int axis : {2, 0, 1}) holes_along(mesh, edges, sectioner, axis, tolerances, outward, stamp, holes);
+  find_tilted_holes(mesh, edges, tolerances, stamp, holes);
   // Keys rounded to the grouping tolerance: centres equal but for float noise sort by the next
   // coordinate (a comparison with a tolerance would not be a strict weak order).
   const auto key = [&](const Hole& h) {

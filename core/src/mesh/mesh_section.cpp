@@ -76,7 +76,7 @@ std::vector<std::vector<std::uint32_t>> crossing_triangles(const Mesh& mesh, int
 
 Section Sectioner::build(int axis, double height, const std::vector<std::uint32_t>& crossing_list) {
   constexpr std::uint32_t none = EdgeAdjacency::none;
-  Section section{axis, height, {}};
+  Section section{axis, height, {}, nullptr};
   ++pass_;
   for (const std::uint32_t start : crossing_list) {
     if (seen_[start] == pass_) continue;
@@ -106,21 +106,89 @@ Section Sectioner::at(int axis, double height) {
   return build(axis, height, crossing_triangles(mesh_, axis, {height})[0]);
 }
 
-int containing_loops(const Section& section, const Point2& p, const Loop* skip) {
-  int count = 0;
-  for (const Loop& loop : section.loops) {
-    if (&loop == skip || !loop.closed) continue;
-    if (p[0] < loop.lo[0] || p[0] > loop.hi[0] || p[1] < loop.lo[1] || p[1] > loop.hi[1]) continue;
-    bool inside = false;
-    const auto& pts = loop.points;
-    for (std::size_t i = 0, j = pts.size() - 1; i < pts.size(); j = i++) {
-      const Point2& a = pts[i].at;
-      const Point2& b = pts[j].at;
-      if ((a[1] > p[1]) != (b[1] > p[1]) &&
-          p[0] < (b[0] - a[0]) * (p[1] - a[1]) / (b[1] - a[1]) + a[0])
-        inside = !inside;
+// Loops by grid cell (compressed rows): the loops whose box overlaps cell c are
+// `items[offsets[c] .. offsets[c + 1])`. Empty (`cells == 0`) when the boxes overlap too much to
+// be worth it (nested rings): the queries then test every loop.
+struct LoopGrid {
+  Point2 lo{}, size{};
+  int n = 0;
+  std::vector<std::uint32_t> offsets, items;
+};
+
+namespace {
+
+std::shared_ptr<const LoopGrid> build_grid(const Section& section) {
+  auto grid = std::make_shared<LoopGrid>();
+  std::size_t closed = 0;
+  Point2 lo{1e300, 1e300}, hi{-1e300, -1e300};
+  for (const Loop& l : section.loops) {
+    if (!l.closed) continue;
+    ++closed;
+    for (int i = 0; i < 2; ++i) lo[i] = std::min(lo[i], l.lo[i]), hi[i] = std::max(hi[i], l.hi[i]);
+  }
+  if (closed < 16) return grid;
+  const int n = std::min(1024, static_cast<int>(std::ceil(std::sqrt(static_cast<double>(closed)))));
+  grid->lo = lo;
+  grid->size = {std::max(hi[0] - lo[0], 1e-9) / n, std::max(hi[1] - lo[1], 1e-9) / n};
+  const auto cell = [&](double v, int i) { return std::clamp(static_cast<int>((v - lo[i]) / grid->size[i]), 0, n - 1); };
+  std::size_t entries = 0;
+  for (const Loop& l : section.loops)
+    if (l.closed)
+      entries += std::size_t(cell(l.hi[0], 0) - cell(l.lo[0], 0) + 1) * std::size_t(cell(l.hi[1], 1) - cell(l.lo[1], 1) + 1);
+  if (entries > 16 * closed + std::size_t(n) * n) return grid;  // nested rings: no gain
+  grid->offsets.assign(std::size_t(n) * n + 1, 0);
+  for (int pass = 0; pass < 2; ++pass) {
+    std::vector<std::uint32_t> fill(grid->offsets.begin(), grid->offsets.end() - 1);
+    for (std::uint32_t k = 0; k < section.loops.size(); ++k) {
+      const Loop& l = section.loops[k];
+      if (!l.closed) continue;
+      for (int x = cell(l.lo[0], 0); x <= cell(l.hi[0], 0); ++x)
+        for (int y = cell(l.lo[1], 1); y <= cell(l.hi[1], 1); ++y) {
+          const std::size_t c = std::size_t(x) * n + y;
+          if (pass == 0) ++grid->offsets[c + 1];
+          else grid->items[fill[c]++] = k;
+        }
     }
-    count += inside;
+    if (pass == 0) {
+      for (std::size_t c = 0; c + 1 < grid->offsets.size(); ++c) grid->offsets[c + 1] += grid->offsets[c];
+      grid->items.resize(grid->offsets.back());
+    }
+  }
+  grid->n = n;
+  return grid;
+}
+
+bool inside(const Loop& loop, const Point2& p) {
+  if (p[0] < loop.lo[0] || p[0] > loop.hi[0] || p[1] < loop.lo[1] || p[1] > loop.hi[1]) return false;
+  bool in = false;
+  const auto& pts = loop.points;
+  for (std::size_t i = 0, j = pts.size() - 1; i < pts.size(); j = i++) {
+    const Point2& a = pts[i].at;
+    const Point2& b = pts[j].at;
+    if ((a[1] > p[1]) != (b[1] > p[1]) && p[0] < (b[0] - a[0]) * (p[1] - a[1]) / (b[1] - a[1]) + a[0])
+      in = !in;
+  }
+  return in;
+}
+
+}  // namespace
+
+int containing_loops(const Section& section, const Point2& p, const Loop* skip) {
+  if (!section.grid) section.grid = build_grid(section);
+  const LoopGrid& grid = *section.grid;
+  int count = 0;
+  if (grid.n == 0) {
+    for (const Loop& loop : section.loops)
+      if (&loop != skip && loop.closed) count += inside(loop, p);
+    return count;
+  }
+  const int x = static_cast<int>((p[0] - grid.lo[0]) / grid.size[0]);
+  const int y = static_cast<int>((p[1] - grid.lo[1]) / grid.size[1]);
+  if (x < 0 || y < 0 || x >= grid.n || y >= grid.n) return 0;  // outside every loop's box
+  const std::size_t c = std::size_t(x) * grid.n + y;
+  for (auto i = grid.offsets[c]; i < grid.offsets[c + 1]; ++i) {
+    const Loop& loop = section.loops[grid.items[i]];
+    if (&loop != skip) count += inside(loop, p);
   }
   return count;
 }

@@ -1,6 +1,7 @@
 #pragma once
 // Private: plane sections of a mesh perpendicular to one of its frame axes.
 #include <cstdint>
+#include <memory>
 #include <vector>
 
 #include "mesh/circle_fit.hpp"
@@ -24,11 +25,15 @@ struct Loop {
   Point2 lo{}, hi{};                     ///< bounding box of the points
 };
 
+struct LoopGrid;
+
 /// The loops of the plane `axis` = `height` (choose heights between vertex levels).
 struct Section {
   int axis = 2;
   double height = 0;
   std::vector<Loop> loops;
+  /// A grid over the loops' boxes, built by the first containing_loops query.
+  mutable std::shared_ptr<const LoopGrid> grid;
 };
 
 /// The sorted, distinct vertex coordinates along `axis` (values closer than `merge` are one).
@@ -59,6 +64,7 @@ class Sectioner {
 };
 
 /// How many closed loops of `section` contain the point (even-odd rule), leaving out `skip`.
+/// Only the loops whose box covers the point's grid cell are tested: no query scans every loop.
 int containing_loops(const Section& section, const Point2& p, const Loop* skip = nullptr);
 
 }  // namespace archipel::core::detail

@@ -7,11 +7,14 @@
 #include <cmath>
 #include <numbers>
 #include <optional>
+#include <tuple>
 
 #include <BRepAdaptor_Curve.hxx>
 #include <BRepAdaptor_Surface.hxx>
 #include <BRepIntCurveSurface_Inter.hxx>
 #include <BRepTools.hxx>
+#include <BRep_Tool.hxx>
+#include <GCPnts_QuasiUniformDeflection.hxx>
 #include <NCollection_DataMap.hxx>
 #include <TopExp.hxx>
 #include <TopExp_Explorer.hxx>
@@ -42,6 +45,32 @@ gp_Dir canonical(const gp_Dir& d) {
   return *largest < 0 ? d.Reversed() : d;
 }
 
+// The face's exact extent along the axis line (base, dir), from its edges: the UV box of a face
+// trimmed by B-spline pcurves (a tilted hole's ellipses) is loose by tenths of a millimetre.
+std::pair<double, double> axial_range(const TopoDS_Face& face, const gp_Pnt& base, const gp_Dir& dir) {
+  double lo = 1e300, hi = -1e300;
+  const auto add = [&](const gp_Pnt& p) {
+    const double t = gp_Vec(base, p).Dot(gp_Vec(dir));
+    lo = std::min(lo, t);
+    hi = std::max(hi, t);
+  };
+  for (TopExp_Explorer e(face, TopAbs_EDGE); e.More(); e.Next()) {
+    const TopoDS_Edge& edge = TopoDS::Edge(e.Current());
+    if (BRep_Tool::Degenerated(edge)) continue;
+    BRepAdaptor_Curve curve(edge);
+    const GeomAbs_CurveType type = curve.GetType();
+    if (type == GeomAbs_Line || (type == GeomAbs_Circle && curve.Circle().Axis().Direction().IsParallel(dir, 1e-9))) {
+      add(curve.Value(curve.FirstParameter()));
+      add(curve.Value(curve.LastParameter()));
+      continue;
+    }
+    GCPnts_QuasiUniformDeflection sampler(curve, 1e-4);
+    if (!sampler.IsDone()) continue;
+    for (int k = 1; k <= sampler.NbPoints(); ++k) add(sampler.Value(k));
+  }
+  return {lo, hi};
+}
+
 gp_Pnt closest_to_origin(const gp_Pnt& p, const gp_Dir& d) {
   const gp_Vec v(p.XYZ());
   return gp_Pnt((v - gp_Vec(d) * v.Dot(d)).XYZ());
@@ -66,10 +95,13 @@ std::optional<Cylinder> face_cylinder(const TopoDS_Face& face) {
   const gp_Vec to_axis = gp_Vec(p, c.base) - gp_Vec(c.dir) * gp_Vec(p, c.base).Dot(c.dir);
   c.concave = normal.Dot(to_axis) > 0;
   c.radius = cyl.Radius();
-  const double start = gp_Vec(c.base, axis.Location()).Dot(c.dir);
-  const double sign = axis.Direction().Dot(c.dir);
-  c.t0 = std::min(start + sign * v0, start + sign * v1);
-  c.t1 = std::max(start + sign * v0, start + sign * v1);
+  std::tie(c.t0, c.t1) = axial_range(face, c.base, c.dir);
+  if (c.t0 > c.t1) {  // a face without edges: its UV box
+    const double start = gp_Vec(c.base, axis.Location()).Dot(c.dir);
+    const double sign = axis.Direction().Dot(c.dir);
+    c.t0 = std::min(start + sign * v0, start + sign * v1);
+    c.t1 = std::max(start + sign * v0, start + sign * v1);
+  }
   c.angle = u1 - u0;
   c.faces.push_back(face);
   return c;

@@ -182,7 +182,11 @@ Result<NaturalFrame> find_natural_frame(const TopoDS_Shape& shape, const Toleran
   const GProp_GProps props = mass_properties(shape);
   const Vec3 centre = vec(props.CentreOfMass().XYZ());
   FrameInput input;
-  input.points = hull_vertices(sample_points(shape));
+  std::vector<Vec3> samples = sample_points(shape);
+  const auto finite = [](const Vec3& p) { return std::isfinite(p[0]) && std::isfinite(p[1]) && std::isfinite(p[2]); };
+  if (!std::ranges::all_of(samples, finite) || !finite(centre))
+    return fail(Errc::io, "the shape has a coordinate that is not a finite number (corrupt file)", {});
+  input.points = hull_vertices(samples);
   input.planes = planar_faces(shape);
   input.principal = principal_axes(props);
   FrameBasis basis = choose_basis(input, {tol.frame_tie_mm, tol.round_mm});

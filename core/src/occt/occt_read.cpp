@@ -20,7 +20,9 @@
 #include <Message.hxx>
 #include <Message_Messenger.hxx>
 #include <Message_PrinterOStream.hxx>
+#include <Message_ProgressIndicator.hxx>
 #include <Message_ProgressRange.hxx>
+#include <Message_ProgressScope.hxx>
 #include <OSD.hxx>
 #include <Standard_ErrorHandler.hxx>
 #include <STEPControl_Controller.hxx>
@@ -69,7 +71,30 @@ std::string iges_unit_name(int flag) {
   }
 }
 
-Result<LoadedShape> read_step(const std::filesystem::path& path) {
+// Relays OpenCASCADE's transfer progress to the caller.
+class RelayProgress : public Message_ProgressIndicator {
+ public:
+  explicit RelayProgress(const MeasureProgress& progress) : progress_(progress) {}
+  void Show(const Message_ProgressScope&, const Standard_Boolean) override {
+    if (progress_) progress_("reading", GetPosition());
+  }
+
+ private:
+  const MeasureProgress& progress_;
+};
+
+// The transfer of a STEP or IGES reader's roots, reporting its progress.
+template <class Reader>
+void transfer(Reader& reader, const MeasureOptions& options) {
+  if (!options.progress) {
+    reader.TransferRoots(Message_ProgressRange());
+    return;
+  }
+  const Handle(RelayProgress) indicator = new RelayProgress(options.progress);
+  reader.TransferRoots(indicator->Start());
+}
+
+Result<LoadedShape> read_step(const std::filesystem::path& path, const MeasureOptions& options) {
   STEPControl_Controller::Init();
   STEPControl_Reader reader;
   Interface_Static::SetCVal("xstep.cascade.unit", "MM");
@@ -81,12 +106,12 @@ Result<LoadedShape> read_step(const std::filesystem::path& path) {
   out.source_unit = lengths.IsEmpty() ? "mm" : step_unit_name(lengths.First().ToCString());
   if (reader.NbRootsForTransfer() == 0)
     return fail(Errc::io, "the STEP file holds no shape", path.string());
-  reader.TransferRoots(Message_ProgressRange());
+  transfer(reader, options);
   out.shape = reader.OneShape();
   return out;
 }
 
-Result<LoadedShape> read_iges(const std::filesystem::path& path) {
+Result<LoadedShape> read_iges(const std::filesystem::path& path, const MeasureOptions& options) {
   IGESControl_Controller::Init();
   IGESControl_Reader reader;
   Interface_Static::SetCVal("xstep.cascade.unit", "MM");
@@ -100,7 +125,7 @@ Result<LoadedShape> read_iges(const std::filesystem::path& path) {
                         : iges_unit_name(global.UnitFlag());
   if (reader.NbRootsForTransfer() == 0)
     return fail(Errc::io, "the IGES file holds no shape", path.string());
-  reader.TransferRoots(Message_ProgressRange());
+  transfer(reader, options);
   out.shape = reader.OneShape();
   return out;
 }
@@ -152,8 +177,8 @@ TopoDS_Shape solidify(const TopoDS_Shape& shape, double tolerance, std::vector<s
 Result<LoadedShape> read_any(const std::filesystem::path& path, GeometryFormat format,
                              const MeasureOptions& options) {
   switch (format) {
-    case GeometryFormat::step: return read_step(path);
-    case GeometryFormat::iges: return read_iges(path);
+    case GeometryFormat::step: return read_step(path, options);
+    case GeometryFormat::iges: return read_iges(path, options);
     case GeometryFormat::brep: return read_brep(path, options);
     default: return fail(Errc::io, "not an OpenCASCADE format", path.string());
   }

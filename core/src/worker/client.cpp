@@ -76,7 +76,7 @@ struct Answer {
   std::optional<json> final;
   std::string garbage;  // why the answer cannot be read; empty when it can
 
-  void take(std::string_view line, const ProgressFunction& progress) {
+  void take(std::string_view line, const MeasureProgress& progress) {
     if (!garbage.empty()) return;
     if (final) return void(garbage = "more after its final answer");
     if (!detail::json_depth_within(line, 32)) return void(garbage = "nested too deeply");
@@ -84,7 +84,12 @@ struct Answer {
     if (doc.is_discarded() || !doc.is_object() || doc.size() != 1)
       return void(garbage = "not one JSON object with one key a line");
     if (doc.contains("progress") && doc["progress"].is_string()) {
-      if (progress) progress(printable(doc["progress"].get<std::string>()));
+      double fraction = 0;
+      if (doc.contains("fraction") && doc["fraction"].is_number()) {
+        fraction = doc["fraction"].get<double>();
+        if (!(fraction >= 0 && fraction <= 1)) fraction = 0;  // also catches NaN
+      }
+      if (progress) progress(printable(doc["progress"].get<std::string>()), fraction);
       return;
     }
     final = std::move(doc);
@@ -121,7 +126,7 @@ std::optional<std::string> failure(const WorkerExit& e, const Answer& a, const L
 
 // Runs one request; the worker's final answer line, or an io error naming `origin`.
 Result<json> ask_worker(WorkerRequest request, int fd, const std::string& origin, const Limits& limits,
-                        const ProgressFunction& progress) {
+                        const MeasureProgress& progress) {
   auto executable = detail::find_geometry_worker();
   if (!executable) return std::unexpected(executable.error());
   request.parent_pid = static_cast<long>(::getpid());

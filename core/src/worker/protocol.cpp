@@ -118,7 +118,9 @@ Result<WorkerRequest> request_from_json(const json& doc) {
   return r;
 }
 
-std::string progress_line(std::string_view stage) { return line(json{{"progress", stage}}); }
+std::string progress_line(std::string_view stage, double fraction) {
+  return line(json{{"progress", stage}, {"fraction", fraction}});
+}
 
 std::string measurement_line(const PartMeasurement& m) {
   return line(nlohmann::ordered_json{{"measurement", measurement_to_json(m, JsonNumbers::exact)}});

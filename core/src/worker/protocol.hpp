@@ -1,7 +1,7 @@
 #pragma once
 // Private: what the `archipel` side and the geometry worker (`archipel-geometry`) say to each
 // other. The request is one JSON document in argv (`archipel-geometry --request JSON`); the
-// answer is JSON lines on file descriptor 3: any number of {"progress": "..."} lines, then one
+// answer is JSON lines on file descriptor 3: any number of {"progress": "...", "fraction": f} lines, then one
 // final line, {"measurement": {...}} (measurement_to_json with exact numbers), {"error": {...}}
 // or {"versions": "..."}. The worker's stdin, stdout and stderr are /dev/null; the file it
 // measures may be inherited as descriptor 4. See docs/geometry-worker.md.
@@ -43,7 +43,7 @@ struct WorkerRequest {
 [[nodiscard]] Result<WorkerRequest> request_from_json(const nlohmann::json& doc);
 
 /// One answer line each, newline included.
-[[nodiscard]] std::string progress_line(std::string_view stage);
+[[nodiscard]] std::string progress_line(std::string_view stage, double fraction);
 [[nodiscard]] std::string measurement_line(const PartMeasurement& m);
 [[nodiscard]] std::string error_line(const Error& error);
 [[nodiscard]] std::string versions_line(std::string_view versions);

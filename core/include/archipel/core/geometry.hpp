@@ -36,8 +36,10 @@ struct WorkerLimits {
   std::optional<std::uint64_t> memory_bytes;  ///< address space (RLIMIT_AS) of the worker
 };
 
-/// Receives one line of progress ("reading the STEP file"); called from the measuring thread.
-using ProgressFunction = std::function<void(std::string_view)>;
+/// Told how far a long measurement has gone: the stage ("reading", "measuring") and the
+/// fraction of it done, from 0 to 1. Called from the measuring thread (in the worker, its calls
+/// are relayed to the parent's callback); must not throw.
+using MeasureProgress = std::function<void(std::string_view stage, double fraction)>;
 
 /// Options for reading and measuring one file.
 struct MeasureOptions {
@@ -45,8 +47,8 @@ struct MeasureOptions {
   std::uintmax_t max_bytes = default_max_geometry_bytes;  ///< larger files are refused unread
   std::optional<std::string> material;  ///< material name, for the mass (see material table)
   Tolerances tolerances = default_tolerances;
-  WorkerLimits limits;              ///< limits on the geometry worker (not used in-process)
-  ProgressFunction progress;        ///< stages of long work, for a terminal; may be empty
+  WorkerLimits limits;       ///< limits on the geometry worker (not used in-process)
+  MeasureProgress progress;  ///< empty: nothing is reported
 };
 
 /// Detects a file's format from its content (the extension is only a tie-breaker).
