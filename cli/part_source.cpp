@@ -7,6 +7,7 @@
 #include "archipel/core/geometry.hpp"
 #include "archipel/core/grid.hpp"
 #include "archipel/core/manifest.hpp"
+#include "archipel/core/validate.hpp"
 
 namespace archipel::cli {
 namespace fs = std::filesystem;
@@ -15,15 +16,27 @@ using core::Result;
 
 namespace {
 
+// The part's role (stated, else recognised as validate does) fixes the grid its interface uses.
 Result<LoadedPart> measure_on_grid(const std::string& label, const fs::path& file,
-                                   std::optional<core::LengthUnit> unit, const std::string& grid_id) {
+                                   std::optional<core::LengthUnit> unit, const std::string& grid_id,
+                                   const std::string& stated_role = {}) {
   auto grid = core::load_grid(grid_id);
   if (!grid) return std::unexpected(grid.error());
   core::MeasureOptions options;
   options.unit = unit;
   auto m = core::measure_file(file, options);
   if (!m) return std::unexpected(m.error());
-  return LoadedPart{label, core::derive_interface(*m, core::interface_options(*grid, *m)), *m};
+  core::GridStandard view = *grid;
+  std::string role;
+  if (!grid->roles.empty()) {
+    auto choice = core::choose_role(*m, *grid, stated_role);
+    if (!choice) return core::fail(core::Errc::invalid, choice.error().message, label, "/grid/role");
+    role = choice->name;
+    if (auto v = core::apply_role(*grid, role)) view = std::move(*v);
+  }
+  auto interface_opts = core::interface_options(view, *m);
+  interface_opts.role = role;
+  return LoadedPart{label, core::derive_interface(*m, interface_opts), *m};
 }
 
 Result<LoadedPart> from_manifest(const std::string& arg) {
@@ -32,7 +45,8 @@ Result<LoadedPart> from_manifest(const std::string& arg) {
   const std::string grid = manifest->grid ? manifest->grid->standard : "openstructures";
   for (const auto& f : manifest->files)
     if (f.role == core::FileRole::geometry)
-      return measure_on_grid(arg, fs::path(arg).parent_path() / f.path, f.unit, grid);
+      return measure_on_grid(arg, fs::path(arg).parent_path() / f.path, f.unit, grid,
+                             manifest->grid ? manifest->grid->role.value_or("") : std::string{});
   return core::fail(Errc::invalid, "the manifest lists no geometry file", arg, "/files");
 }
 

@@ -42,7 +42,7 @@ int write_svg(const std::string& path, const std::string& svg) {
 
 // Gridfinity parts join by sitting in a baseplate, not by bolts.
 int run_gridfinity(const CompatArgs& args, const LoadedPart& a, const LoadedPart& b) {
-  const auto fit = core::check_gridfinity_fit(a.measurement, b.measurement);
+  const auto fit = core::check_gridfinity_fit(a.measurement, b.measurement, a.interface.role, b.interface.role);
   if (args.json) {
     auto doc = core::to_json(fit);
     doc["rule"] = "gridfinity-fit";

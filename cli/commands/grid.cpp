@@ -88,6 +88,18 @@ void print_rules(const core::GridStandard& g) {
     std::cout << fmt::format("      clause: {}\n", r.clause);
     if (!r.note.empty()) std::cout << fmt::format("      note: {}\n", r.note);
   }
+  if (!g.roles.empty()) std::cout << "Roles\n";
+  for (const auto& role : g.roles) {
+    std::string rules;
+    for (const auto& id : role.rules) rules += (rules.empty() ? "" : ", ") + id;
+    std::cout << fmt::format("  {}: {}\n      rules: {}", role.name, role.description, rules);
+    if (role.clearance)
+      std::cout << fmt::format("; clearance {}", role.clearance->min_mm == role.clearance->max_mm
+                                                     ? fmt::format("{} mm", role.clearance->min_mm)
+                                                     : fmt::format("{} to {} mm", role.clearance->min_mm,
+                                                                   role.clearance->max_mm));
+    std::cout << "\n";
+  }
   if (!g.notes.empty()) std::cout << "Notes\n";
   for (const auto& n : g.notes) std::cout << "  - " << n << "\n";
   std::cout << "Sources\n";

@@ -1,5 +1,6 @@
-// archipel validate FILE|part.json [--grid ID|FILE] [--unit U] [--max-size BYTES] [--svg FILE]
-// [--json]: measure a geometry file and check it against a grid standard, with a verdict.
+// archipel validate FILE|part.json [--grid ID|FILE] [--role NAME] [--unit U] [--max-size BYTES]
+// [--svg FILE] [--json]: measure a geometry file and check it against a grid standard, with a
+// verdict.
 #include <filesystem>
 #include <fstream>
 #include <iostream>
@@ -21,6 +22,7 @@ namespace {
 struct ValidateArgs {
   std::string input;
   std::string grid;
+  std::string role;
   std::string unit;
   std::string svg;
   std::uintmax_t max_size = core::default_max_geometry_bytes;
@@ -54,7 +56,7 @@ struct Checked {
 };
 
 core::Result<Checked> check_file(const std::string& path, const core::MeasureOptions& options,
-                                 const core::GridStandard& grid) {
+                                 const core::GridStandard& grid, const std::string& role) {
   auto part = [&] {
     ProgressLine progress(path);
     core::MeasureOptions with_progress = options;
@@ -62,8 +64,16 @@ core::Result<Checked> check_file(const std::string& path, const core::MeasureOpt
     return core::measure_file(path, with_progress);
   }();
   if (!part) return std::unexpected(part.error());
-  auto report = core::validate(*part, grid);
+  auto report = core::validate(*part, grid, {role});
   return Checked{std::move(*part), std::move(report)};
+}
+
+// A stated role must be one of the standard's before anything is measured.
+core::Result<void> check_role(const core::GridStandard& grid, const std::string& role, core::Errc code,
+                              const std::string& origin, const std::string& pointer) {
+  if (role.empty()) return {};
+  if (auto view = core::apply_role(grid, role); !view) return core::fail(code, view.error().message, origin, pointer);
+  return {};
 }
 
 int verdict_exit(core::Verdict verdict) {
@@ -79,7 +89,8 @@ nlohmann::json file_json(const std::string& name, const Checked& c) {
 int run_geometry(const ValidateArgs& args, const core::MeasureOptions& options) {
   auto grid = core::load_grid(args.grid.empty() ? "openstructures" : args.grid);
   if (!grid) return report_error(grid.error());
-  auto checked = check_file(args.input, options, *grid);
+  if (auto ok = check_role(*grid, args.role, core::Errc::usage, "--role", {}); !ok) return report_error(ok.error());
+  auto checked = check_file(args.input, options, *grid, args.role);
   if (!checked) return report_error(checked.error());
   if (!args.svg.empty())
     if (auto w = write_svg(args.svg, core::render_svg(checked->report, checked->part, *grid)); !w)
@@ -106,6 +117,13 @@ int run_manifest(const ValidateArgs& args, const core::MeasureOptions& base) {
                               : !manifest->grid.empty() ? manifest->grid : "openstructures";
   auto grid = core::load_grid(grid_id);
   if (!grid) return report_error(core::with_origin(grid.error(), args.input));
+  // --role wins over the manifest's grid.role, which only holds for the standard it names.
+  const bool own_grid = args.grid.empty() || args.grid == manifest->grid;
+  const std::string role = !args.role.empty() ? args.role : own_grid ? manifest->role : std::string{};
+  if (auto ok = !args.role.empty() ? check_role(*grid, role, core::Errc::usage, "--role", {})
+                                   : check_role(*grid, role, core::Errc::invalid, args.input, "/grid/role");
+      !ok)
+    return report_error(ok.error());
   if (manifest->files.empty())
     return report_error(core::Error{core::Errc::invalid, "the manifest lists no geometry file",
                                     args.input, "/files"});
@@ -118,7 +136,7 @@ int run_manifest(const ValidateArgs& args, const core::MeasureOptions& base) {
   for (const auto& f : manifest->files) {
     core::MeasureOptions options = base;
     if (!f.unit.empty()) options.unit = core::parse_unit(f.unit);
-    auto checked = check_file(f.path, options, *grid);
+    auto checked = check_file(f.path, options, *grid, role);
     if (!checked) {
       exit = report_error(checked.error());
       files.push_back({{"file", f.listed}, {"error", checked.error().to_string()}});
@@ -164,6 +182,7 @@ void register_validate(CLI::App& app, Dispatch& dispatch) {
   sub->add_option("input", args->input, "A geometry file (STEP, IGES, BREP, STL, OBJ, PLY, 3MF, glTF) or a part.json")
       ->required();
   sub->add_option("--grid", args->grid, "Grid standard id or file (default: the manifest's grid, else openstructures)");
+  sub->add_option("--role", args->role, "The part's role in the standard, e.g. bin or baseplate (Gridfinity); default: the manifest's grid.role, else recognised from its size");
   sub->add_option("--unit", args->unit, "Unit of a unit-less file (STL, OBJ, PLY): mm, cm, m, in, ft, um");
   sub->add_option("--max-size", args->max_size, "Refuse files larger than this many bytes (default 200 MB)");
   sub->add_option("--svg", args->svg, "Write a drawing of the footprint on the grid to this SVG file (a manifest: its first geometry file)");

@@ -15,6 +15,7 @@ core::Result<ManifestSummary> read_manifest_summary(const std::string& path) {
   if (manifest->grid) {
     out.grid = manifest->grid->standard;
     out.grid_units = manifest->grid->units;
+    out.role = manifest->grid->role.value_or("");
   }
   if (manifest->dimensions)
     out.dimensions_mm = core::Vec3{manifest->dimensions->width_mm, manifest->dimensions->depth_mm,

@@ -23,6 +23,7 @@ struct ManifestGeometry {
 struct ManifestSummary {
   std::string name;                    ///< the part's name
   std::string grid;                    ///< declared grid standard id, empty when none
+  std::string role;                    ///< declared role in that standard, empty when none
   std::vector<int> grid_units;         ///< declared grid size
   std::optional<core::Vec3> dimensions_mm;  ///< declared width, depth, height
   std::vector<ManifestGeometry> files; ///< files with role geometry, in the manifest's order

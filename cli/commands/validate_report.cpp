@@ -36,6 +36,13 @@ std::string rule_status(const core::RuleOutcome& r) {
   return fmt::format("{:<9}{} of {} off", r.severity, r.failed, r.checked);
 }
 
+std::string anchor_text(const std::string& anchor) {
+  if (anchor == "centre") return "anchored on the round part's centre";
+  if (anchor == "holes") return "fitted to the holes";
+  if (anchor == "outline+holes") return "anchored to the outline along one axis, fitted to the holes along the other";
+  return "anchored to the outline";
+}
+
 void print_findings(const core::ValidationReport& report, std::string_view severity) {
   for (const auto& f : report.findings)
     if (f.severity == severity) std::cout << fmt::format("  {:<9}{}\n", f.severity, f.message);
@@ -48,13 +55,16 @@ void print_validation(const std::string& name, const core::ValidationReport& rep
   std::cout << fmt::format("{}: {} ({})\n", name, core::verdict_name(report.verdict), grid.id);
   std::cout << fmt::format("  part     {}\n", part_line(part));
   const auto& a = report.alignment;
-  std::cout << fmt::format("  grid     {}, pitch {} mm; origin at x {}, y {} mm, rotation {}",
-                           grid.name, num(grid.pitch_mm), num(a.dx_mm), num(a.dy_mm),
-                           a.rotation_deg);
+  std::cout << fmt::format("  grid     {}, pitch {} mm; {}: origin at x {}, y {} mm, rotation {}",
+                           grid.name, num(grid.pitch_mm), anchor_text(a.anchor), num(a.dx_mm),
+                           num(a.dy_mm), a.rotation_deg);
   if (a.points_checked > 0)
     std::cout << fmt::format("; {} of {} assembly points on nodes", a.points_on_grid,
                              a.points_checked);
   std::cout << "\n";
+  if (!report.role.name.empty())
+    std::cout << fmt::format("  role     {} ({})\n", report.role.name,
+                             report.role.source == "stated" ? "stated" : "recognised from its size");
   for (const auto& r : report.rules)
     std::cout << fmt::format("  {:<22} {}\n", r.rule, rule_status(r));
   print_findings(report, "error");

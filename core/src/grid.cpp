@@ -78,6 +78,34 @@ std::string describe_hole_diameter(const GridStandard& grid, double diameter_mm,
   return {};
 }
 
+const GridRole* find_role(const GridStandard& grid, std::string_view name) {
+  const auto it = std::ranges::find(grid.roles, name, &GridRole::name);
+  return it == grid.roles.end() ? nullptr : &*it;
+}
+
+Result<GridStandard> apply_role(const GridStandard& grid, std::string_view name) {
+  if (grid.roles.empty())
+    return fail(Errc::invalid, fmt::format("the {} standard defines no roles; \"{}\" cannot be one of "
+                                           "its parts' roles", grid.id, name));
+  const GridRole* role = find_role(grid, name);
+  if (!role) {
+    std::vector<std::string_view> names;
+    std::string list;
+    for (const auto& r : grid.roles) {
+      names.push_back(r.name);
+      list += (list.empty() ? "" : ", ") + r.name;
+    }
+    const std::string best = closest_match(name, names);
+    return fail(Errc::invalid, fmt::format("the {} standard has no role \"{}\" (its roles: {}){}", grid.id,
+                                           name, list,
+                                           best.empty() ? "" : fmt::format("; did you mean \"{}\"?", best)));
+  }
+  GridStandard out = grid;
+  if (role->clearance) out.dimensions.clearance = *role->clearance;
+  std::erase_if(out.rules, [&](const GridRule& r) { return std::ranges::find(role->rules, r.id) == role->rules.end(); });
+  return out;
+}
+
 std::vector<GridStandard> builtin_grids() {
   std::vector<GridStandard> out;
   for (const auto& r : resources_under("grids/")) {

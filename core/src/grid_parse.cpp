@@ -97,6 +97,20 @@ std::vector<GridRule> read_rules(const json& doc) {
   return out;
 }
 
+std::vector<GridRole> read_roles(const json& doc) {
+  std::vector<GridRole> out;
+  if (!doc.contains("roles")) return out;
+  for (const auto& r : doc.at("roles")) {
+    GridRole role{r.at("name").get<std::string>(), r.at("description").get<std::string>(), std::nullopt,
+                  r.at("rules").get<std::vector<std::string>>()};
+    if (r.contains("clearance_mm"))
+      role.clearance = Clearance{r.at("clearance_mm").at("min").get<double>(),
+                                 r.at("clearance_mm").at("max").get<double>()};
+    out.push_back(std::move(role));
+  }
+  return out;
+}
+
 GridStandard build_model(const json& doc) {
   GridStandard g;
   g.id = doc.at("id").get<std::string>();
@@ -118,6 +132,7 @@ GridStandard build_model(const json& doc) {
   if (doc.contains("notes"))
     for (const auto& n : doc.at("notes")) g.notes.push_back(n.get<std::string>());
   g.rules = read_rules(doc);
+  g.roles = read_roles(doc);
   g.document = doc;
   return g;
 }
@@ -133,19 +148,44 @@ bool divides(double step, double pitch) {
   return std::abs(n - std::round(n)) < 1e-9;
 }
 
+// A clearance (the standard's, or a role's at `pointer`) must leave a part of every step.
+std::optional<Problem> check_clearance(const DimensionRules& d, const Clearance& c,
+                                       const std::string& pointer) {
+  const std::pair<const char*, const AxisConstraint*> axes[] = {
+      {"width", &d.width}, {"depth", &d.depth}, {"height", &d.height}};
+  for (const auto& [name, axis] : axes)
+    if (axis->constrained && c.max_mm >= axis->step_mm)
+      return Problem{pointer + "/max", fmt::format("clearance {} mm is not smaller than the {} step of {} mm",
+                                                   c.max_mm, name, axis->step_mm)};
+  if (c.min_mm > c.max_mm) return Problem{pointer, "min is larger than max"};
+  return std::nullopt;
+}
+
 std::optional<Problem> check_axes(const DimensionRules& d) {
   const std::pair<const char*, const AxisConstraint*> axes[] = {
       {"width", &d.width}, {"depth", &d.depth}, {"height", &d.height}};
-  for (const auto& [name, axis] : axes) {
+  for (const auto& [name, axis] : axes)
     if (axis->constrained && axis->step_mm <= 0)
       return Problem{fmt::format("/dimensions/{}", name), "a constrained axis needs step_mm"};
-    if (axis->constrained && d.clearance.max_mm >= axis->step_mm)
-      return Problem{"/dimensions/clearance_mm/max",
-                     fmt::format("clearance {} mm is not smaller than the {} step of {} mm",
-                                 d.clearance.max_mm, name, axis->step_mm)};
+  return check_clearance(d, d.clearance, "/dimensions/clearance_mm");
+}
+
+// Role names are unique, their rules exist, their clearances fit the steps.
+std::optional<Problem> check_roles(const GridStandard& g) {
+  std::set<std::string> names;
+  for (std::size_t i = 0; i < g.roles.size(); ++i) {
+    const GridRole& role = g.roles[i];
+    if (!names.insert(role.name).second)
+      return Problem{fmt::format("/roles/{}/name", i), fmt::format("duplicate role \"{}\"", role.name)};
+    for (std::size_t k = 0; k < role.rules.size(); ++k)
+      if (std::ranges::find(g.rules, role.rules[k], &GridRule::id) == g.rules.end())
+        return Problem{fmt::format("/roles/{}/rules/{}", i, k),
+                       fmt::format("role \"{}\" names rule \"{}\", which the standard does not define",
+                                   role.name, role.rules[k])};
+    if (role.clearance)
+      if (auto p = check_clearance(g.dimensions, *role.clearance, fmt::format("/roles/{}/clearance_mm", i)))
+        return p;
   }
-  if (d.clearance.min_mm > d.clearance.max_mm)
-    return Problem{"/dimensions/clearance_mm", "min is larger than max"};
   return std::nullopt;
 }
 
@@ -198,6 +238,7 @@ std::optional<Problem> check_semantics(const GridStandard& g) {
                      fmt::format("duplicate rule id \"{}\"", g.rules[i].id)};
     if (auto p = check_data_for_rule(g, g.rules[i], i)) return p;
   }
+  if (auto p = check_roles(g)) return p;
   std::set<std::string> names;
   for (std::size_t i = 0; i < g.fasteners.size(); ++i)
     if (!names.insert(g.fasteners[i].name).second)

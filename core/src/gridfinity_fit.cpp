@@ -1,58 +1,63 @@
+// Gridfinity's fit: a bin sits in a baseplate when its cells fit the baseplate's. What a part is
+// (bin, baseplate) comes from the standard's roles through recognise_role, the function validate
+// and publish use too; the cells from the role's nominal sizes.
 #include "archipel/core/gridfinity_fit.hpp"
 
+#include <algorithm>
 #include <cmath>
 #include <utility>
 
 #include <fmt/format.h>
 
+#include "archipel/core/validate.hpp"
+#include "validate/validate_detail.hpp"
+
 namespace archipel::core {
 namespace {
-
-constexpr double pitch = 42.0, bin_clearance = 0.5, height_unit = 7.0, footprint_tol = 0.3;
-
-// Cells when `extent` is n·42 − clearance within tolerance; 0 otherwise.
-int cells(double extent, double clearance) {
-  const double n = std::round((extent + clearance) / pitch);
-  return n >= 1 && std::abs(n * pitch - clearance - extent) <= footprint_tol ? static_cast<int>(n) : 0;
-}
-
-GridfinityShape shape_with_height_axis(const Vec3& s, int h, const char* role, double clearance) {
-  const int i = (h + 1) % 3, j = (h + 2) % 3;
-  GridfinityShape out;
-  int cx = cells(s[i], clearance), cy = cells(s[j], clearance);
-  if (cx == 0 || cy == 0) return out;
-  if (cx < cy) std::swap(cx, cy);
-  out.role = role;
-  out.cells_x = cx;
-  out.cells_y = cy;
-  out.height_mm = s[h];
-  return out;
-}
 
 std::string describe(const GridfinityShape& s) {
   return fmt::format("{} {}x{}", s.role, s.cells_x, s.cells_y);
 }
 
-}  // namespace
-
-GridfinityShape classify_gridfinity(const PartMeasurement& part) {
-  // The footprint may be any two extents: a tall bin's height is its largest extent.
-  for (const auto& [role, clearance] : {std::pair{"bin", bin_clearance}, std::pair{"baseplate", 0.0}}) {
-    for (int h : {2, 0, 1}) {
-      auto s = shape_with_height_axis(part.size_mm, h, role, clearance);
-      if (s.role.empty()) continue;
-      if (s.role == "bin") {
-        s.height_units = static_cast<int>(std::floor(s.height_mm / height_unit + 1e-6));
-        s.lip_mm = s.height_mm - s.height_units * height_unit;
-      }
-      return s;
-    }
-  }
-  return GridfinityShape{"unknown", 0, 0, part.size_mm[2], 0, 0};
+bool has_height_unit_rule(const GridStandard& view) {
+  return std::ranges::any_of(view.rules, [](const GridRule& r) { return r.check == RuleCheck::height_unit; });
 }
 
-GridfinityFit check_gridfinity_fit(const PartMeasurement& a, const PartMeasurement& b) {
-  GridfinityFit fit{false, classify_gridfinity(a), classify_gridfinity(b), {}};
+// Cells of one footprint extent: its nominal size (extent plus the role's clearance) in pitches.
+int cells(double extent, const GridStandard& view) {
+  const double nominal = detail::nearest_dimension(extent, view.pitch_mm, view.dimensions.clearance).nominal;
+  return static_cast<int>(std::lround(nominal / view.pitch_mm));
+}
+
+GridfinityShape shape_of(const PartMeasurement& part, const GridStandard& grid, const RoleChoice& role) {
+  GridfinityShape out{"unknown", 0, 0, part.size_mm[2], 0, 0};
+  const auto view = apply_role(grid, role.name);
+  if (!view || !role.fits) return out;
+  const int h = role.height_axis;
+  int cx = cells(part.size_mm[(h + 1) % 3], *view), cy = cells(part.size_mm[(h + 2) % 3], *view);
+  if (cx < cy) std::swap(cx, cy);
+  out = {role.name, cx, cy, part.size_mm[h], 0, 0};
+  if (has_height_unit_rule(*view) && view->height_unit) {
+    const double unit = view->height_unit->unit_mm;
+    out.height_units = static_cast<int>(std::floor(out.height_mm / unit + 1e-6));
+    out.lip_mm = out.height_mm - out.height_units * unit;
+  }
+  return out;
+}
+
+}  // namespace
+
+GridfinityShape classify_gridfinity(const PartMeasurement& part, std::string_view role) {
+  const auto grid = find_grid("gridfinity");
+  if (!grid) return GridfinityShape{"unknown", 0, 0, part.size_mm[2], 0, 0};
+  const auto choice = choose_role(part, *grid, role);
+  if (!choice) return GridfinityShape{"unknown", 0, 0, part.size_mm[2], 0, 0};
+  return shape_of(part, *grid, *choice);
+}
+
+GridfinityFit check_gridfinity_fit(const PartMeasurement& a, const PartMeasurement& b,
+                                   std::string_view role_a, std::string_view role_b) {
+  GridfinityFit fit{false, classify_gridfinity(a, role_a), classify_gridfinity(b, role_b), {}};
   const GridfinityShape* bin = fit.a.role == "bin" ? &fit.a : fit.b.role == "bin" ? &fit.b : nullptr;
   const GridfinityShape* plate = fit.a.role == "baseplate" ? &fit.a : fit.b.role == "baseplate" ? &fit.b : nullptr;
   if (!bin || !plate) {

@@ -38,6 +38,22 @@ core::Declared declared_of(const json& manifest, const std::string& origin) {
   return d;
 }
 
+std::string stated_role(const json& manifest) {
+  if (!manifest.contains("grid") || !manifest["grid"].is_object()) return {};
+  return manifest["grid"].value("role", std::string{});
+}
+
+// The interface on the grid as the part's role sees it (a Gridfinity baseplate has no clearance).
+core::ConnectionInterface interface_of(const core::PartMeasurement& m, const core::GridStandard& grid,
+                                       const core::ValidationReport& report) {
+  core::GridStandard view = grid;
+  if (!report.role.name.empty())
+    if (auto v = core::apply_role(grid, report.role.name)) view = std::move(*v);
+  auto options = core::interface_options(view, m);
+  options.role = report.role.name;
+  return core::derive_interface(m, options);
+}
+
 std::string first_error(const core::ValidationReport& report) {
   for (const auto& f : report.findings) {
     if (f.severity == "error") return f.rule + ": " + f.message;
@@ -65,6 +81,9 @@ Result<Measured> measure_part(const json& manifest, const fs::path& dir, const R
       auto loaded = core::find_grid(grid_id);
       if (!loaded) return core::fail(core::Errc::invalid, loaded.error().message, origin, "/grid/standard");
       grid = std::move(*loaded);
+      if (const auto role = stated_role(manifest); !role.empty())
+        if (auto view = core::apply_role(*grid, role); !view)
+          return core::fail(core::Errc::invalid, view.error().message, origin, "/grid/role");
     }
     core::MeasureOptions options;
     if (!f.unit.empty()) options.unit = core::parse_unit(f.unit);
@@ -73,15 +92,14 @@ Result<Measured> measure_part(const json& manifest, const fs::path& dir, const R
       return core::fail(m.error().code, fmt::format("\"{}\" cannot be measured: {}", f.path, m.error().message),
                         origin, pointer);
     }
-    auto report = core::validate(*m, *grid);
+    auto report = core::validate(*m, *grid, {stated_role(manifest)});
     core::check_declared(report, *m, *grid, declared_of(manifest, origin));
     worst = std::max(worst, rank(report.verdict));
     out.document["files"].push_back({{"path", f.path},
                                      {"verdict", std::string(core::verdict_name(report.verdict))},
                                      {"measurement", core::measurement_to_json(*m)},
                                      {"validation", core::to_json(report, *m)},
-                                     {"interface", core::to_json(core::derive_interface(
-                                                       *m, core::interface_options(*grid, *m)))}});
+                                     {"interface", core::to_json(interface_of(*m, *grid, report))}});
     if (report.verdict != core::Verdict::fails) continue;
     if (!config.policy.accept_nonconforming) {
       return core::fail(core::Errc::invalid,

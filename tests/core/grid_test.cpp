@@ -69,8 +69,9 @@ TEST_CASE("Gridfinity: 42 mm pitch, 7 mm height unit, 41.5 mm footprint") {
   CHECK(gf.pitch_mm == doctest::Approx(42));
   REQUIRE(gf.height_unit);
   CHECK(gf.height_unit->unit_mm == doctest::Approx(7));
-  REQUIRE(gf.height_unit->extras.size() == 2);
-  CHECK(gf.height_unit->extras[1].mm == doctest::Approx(4.4));
+  REQUIRE(gf.height_unit->extras.size() == 3);
+  CHECK(gf.height_unit->extras[1].mm == doctest::Approx(3.75));
+  CHECK(gf.height_unit->extras[2].mm == doctest::Approx(4.4));
   CHECK(gf.dimensions.width.step_mm == doctest::Approx(42));
   CHECK_FALSE(gf.dimensions.height.constrained);
   CHECK(gf.dimensions.clearance.min_mm == doctest::Approx(0.5));
@@ -79,7 +80,60 @@ TEST_CASE("Gridfinity: 42 mm pitch, 7 mm height unit, 41.5 mm footprint") {
   CHECK(gf.assembly_points->offsets_mm == std::vector<double>{8, 34});
   CHECK(allowed_hole_diameters(gf) == std::vector<double>{3, 6.5});
   CHECK(gf.rules[0].id == "GF-footprint");
-  CHECK(gf.rules[1].id == "GF-height-unit");
+  CHECK(gf.rules[1].id == "GF-baseplate-footprint");
+  CHECK(gf.rules[2].id == "GF-height-unit");
+}
+
+TEST_CASE("Gridfinity roles: a bin and a baseplate, each with its clearance and rules") {
+  const auto gf = require_grid("gridfinity");
+  REQUIRE(gf.roles.size() == 2);
+  CHECK(gf.roles[0].name == "bin");
+  CHECK(gf.roles[1].name == "baseplate");
+  CHECK(find_role(gf, "baseplate") == &gf.roles[1]);
+  CHECK(find_role(gf, "lid") == nullptr);
+  const auto plate = apply_role(gf, "baseplate");
+  REQUIRE(plate);
+  CHECK(plate->dimensions.clearance.min_mm == doctest::Approx(0));
+  CHECK(plate->dimensions.clearance.max_mm == doctest::Approx(0));
+  REQUIRE(plate->rules.size() == 3);
+  CHECK(plate->rules[0].id == "GF-baseplate-footprint");
+  CHECK(plate->rules[1].id == "GF-hole-position");
+  CHECK(plate->rules[2].id == "GF-hole-fastener");
+  const auto bin = apply_role(gf, "bin");
+  REQUIRE(bin);
+  CHECK(bin->dimensions.clearance.min_mm == doctest::Approx(0.5));
+  CHECK(bin->rules.size() == 4);
+  const auto typo = apply_role(gf, "baseplte");
+  REQUIRE_FALSE(typo);
+  CHECK(typo.error().message ==
+        "the gridfinity standard has no role \"baseplte\" (its roles: bin, baseplate); did you mean \"baseplate\"?");
+  const auto none = apply_role(require_grid("openstructures"), "bin");
+  REQUIRE_FALSE(none);
+  CHECK(none.error().message == "the openstructures standard defines no roles; \"bin\" cannot be one of its parts' roles");
+}
+
+TEST_CASE("roles are checked when a standard is read") {
+  auto doc = require_grid("gridfinity").document;
+  doc["roles"][1]["rules"][0] = "GF-lid-footprint";
+  auto bad = parse_grid(doc, "custom.json");
+  REQUIRE_FALSE(bad);
+  CHECK(bad.error().pointer == "/roles/1/rules/0");
+  CHECK(bad.error().message == "role \"baseplate\" names rule \"GF-lid-footprint\", which the standard does not define");
+  doc = require_grid("gridfinity").document;
+  doc["roles"][1]["name"] = "bin";
+  bad = parse_grid(doc, "custom.json");
+  REQUIRE_FALSE(bad);
+  CHECK(bad.error().pointer == "/roles/1/name");
+  doc = require_grid("gridfinity").document;
+  doc["roles"][0]["clearance_mm"] = {{"min", 0}, {"max", 42}};
+  bad = parse_grid(doc, "custom.json");
+  REQUIRE_FALSE(bad);
+  CHECK(bad.error().pointer == "/roles/0/clearance_mm/max");
+  doc = require_grid("gridfinity").document;
+  doc["roles"][0]["name"] = "Bin";  // the schema's pattern: lower case
+  bad = parse_grid(doc, "custom.json");
+  REQUIRE_FALSE(bad);
+  CHECK(bad.error().pointer == "/roles/0/name");
 }
 
 TEST_CASE("the other built-ins carry the pitches of GRID-STANDARDS.md") {

@@ -228,6 +228,26 @@ TEST_CASE("semantic checks: licence, requirements, references") {
   CHECK(error_of(doc) == "/lineage/derived_from/0/serial: a part cannot derive from itself");
 }
 
+TEST_CASE("grid.role: read, written after the size, and one of the built-in standard's roles") {
+  auto doc = minimal();
+  doc["grid"] = {{"standard", "gridfinity"}, {"size", {5, 3}}, {"role", "baseplate"}};
+  auto m = parse_manifest(doc, "p.json");
+  REQUIRE(m);
+  REQUIRE(m->grid);
+  CHECK(m->grid->role == "baseplate");
+  CHECK(manifest_text(*m).find("\"size\": [\n      5,\n      3\n    ],\n    \"role\": \"baseplate\"\n") !=
+        std::string::npos);
+  CHECK(parse_manifest(minimal(), "p.json")->grid == std::nullopt);
+  doc["grid"]["role"] = "drawer";
+  CHECK(error_of(doc) == "/grid/role: the gridfinity standard has no role \"drawer\" (its roles: bin, baseplate)");
+  doc["grid"] = {{"standard", "openstructures"}, {"size", {2, 1}}, {"role", "bin"}};
+  CHECK(error_of(doc) == "/grid/role: the openstructures standard defines no roles; \"bin\" cannot be one of its parts' roles");
+  doc["grid"] = {{"standard", "my-workshop-grid"}, {"size", {2, 1}}, {"role", "bin"}};
+  CHECK(error_of(doc) == "(valid)");  // a custom standard is checked when the part is validated
+  doc["grid"]["role"] = "Bin";
+  CHECK(error_of(doc).starts_with("/grid/role: "));
+}
+
 TEST_CASE("unsafe and duplicate file paths are refused") {
   CHECK(error_of(with_file("../x")) == "/files/0/path: \"../x\" leaves the manifest's folder");
   CHECK(error_of(with_file("docs/../../x")) == "/files/0/path: \"docs/../../x\" leaves the manifest's folder");

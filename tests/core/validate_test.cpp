@@ -448,3 +448,90 @@ TEST_CASE("OS-B-assembly-point: holes on a grid-diameter bolt circle are placed 
   CHECK(r.holes == std::vector<HoleVerdict>{HoleVerdict::ok, HoleVerdict::error, HoleVerdict::error,
                                             HoleVerdict::error, HoleVerdict::ok});
 }
+
+TEST_CASE("roles: a Gridfinity baseplate is n x 42 mm exactly; a bin n x 42 - 0.5 mm, n x 7 mm high") {
+  const auto gf = grid("gridfinity");
+  const auto plate = validate(part(210, 126, 5), gf);
+  CHECK(plate.role.name == "baseplate");
+  CHECK(plate.role.source == "recognised");
+  CHECK(plate.role.fits);
+  CHECK(plate.verdict == Verdict::conforms);
+  CHECK(plate.findings.empty());
+  REQUIRE(plate.rules.size() == 3);  // no height unit for baseplates
+  CHECK(plate.rules[0].rule == "GF-baseplate-footprint");
+  CHECK(plate.rules[0].checked == 2);
+  CHECK(plate.rules[1].rule == "GF-hole-position");
+  CHECK(plate.alignment.dx_mm == doctest::Approx(0));
+
+  const auto bin = validate(part(83.5, 41.5, 17.75), gf);
+  CHECK(bin.role.name == "bin");
+  CHECK(bin.verdict == Verdict::conforms);
+  REQUIRE(bin.rules.size() == 4);
+  CHECK(bin.rules[0].rule == "GF-footprint");
+  const auto h = findings_of(bin, "GF-height-unit");
+  REQUIRE(h.size() == 1);
+  CHECK(h[0].message == "height 17.75 mm: 2 units of 7 mm + 3.75 mm stacking lip (gridfinity_openscad)");
+
+  // Stated roles are applied as stated, right or wrong.
+  const auto as_bin = validate(part(210, 126, 5), gf, {"bin"});
+  CHECK(as_bin.role.source == "stated");
+  CHECK_FALSE(as_bin.role.fits);
+  CHECK(as_bin.verdict == Verdict::fails);
+  const auto f = findings_of(as_bin, "GF-footprint");
+  REQUIRE(f.size() == 2);
+  CHECK(f[0].message == "width 210 mm is off the 42 mm grid by +0.5 mm: nearest allowed 209.5 mm "
+                        "(nominal 210 mm, \u22120.5 mm clearance)");
+  const auto as_plate = validate(part(83.5, 41.5, 17.75), gf, {"baseplate"});
+  CHECK(as_plate.verdict == Verdict::fails);
+  REQUIRE(findings_of(as_plate, "GF-baseplate-footprint").size() == 2);
+  CHECK(findings_of(as_plate, "GF-baseplate-footprint")[0].message ==
+        "width 83.5 mm is off the 42 mm grid by \u22120.5 mm: nearest allowed 84 mm");
+
+  // A role the standard lacks is an error finding; the recognised role is applied.
+  const auto lid = validate(part(210, 126, 5), gf, {"drawer"});
+  CHECK(lid.verdict == Verdict::fails);
+  CHECK(lid.role.name == "baseplate");
+  const auto g = findings_of(lid, "grid-role");
+  REQUIRE(g.size() == 1);
+  CHECK(g[0].message == "the gridfinity standard has no role \"drawer\" (its roles: bin, baseplate); the "
+                        "role was recognised from the part's size instead");
+
+  // A footprint that fits no role gets the nearest (here the baseplate: 8 mm off, the bin 8.5).
+  const auto odd = validate(part(100, 50, 10), gf);
+  CHECK(odd.role.name == "baseplate");
+  CHECK_FALSE(odd.role.fits);
+  CHECK(odd.verdict == Verdict::fails);
+
+  // Standards without roles have none.
+  CHECK(validate(part(80, 40, 3), grid("openstructures")).role.name.empty());
+}
+
+TEST_CASE("roles: the role's clearance anchors the grid (baseplate holes 8 mm from the edge)") {
+  const auto gf = grid("gridfinity");
+  const std::vector<Hole> magnets{hole(8, 8, 6.5), hole(34, 8, 6.5), hole(50, 8, 6.5), hole(76, 8, 6.5),
+                                  hole(8, 34, 6.5), hole(34, 34, 6.5), hole(50, 34, 6.5), hole(76, 34, 6.5)};
+  const auto plate = validate(part(84, 42, 5, magnets), gf);
+  CHECK(plate.role.name == "baseplate");
+  CHECK(plate.verdict == Verdict::conforms);
+  CHECK(plate.alignment.points_on_grid == 8);
+  // The same pattern 0.25 mm in, as on a bin: off the baseplate's grid, which has no play.
+  std::vector<Hole> inset = magnets;
+  for (auto& h : inset) {
+    h.center_mm[0] += h.center_mm[0] < 42 ? -0.25 : 0.25;
+    h.center_mm[1] += h.center_mm[1] < 21 ? -0.25 : 0.25;
+  }
+  const auto off = validate(part(84, 42, 5, inset), gf);
+  CHECK(off.verdict == Verdict::fails);
+  CHECK(off.alignment.points_on_grid == 0);
+  CHECK(findings_of(off, "GF-hole-position")[0].deviation == doctest::Approx(-0.25));
+}
+
+TEST_CASE("to_json: the role and how it was settled") {
+  const auto p = part(210, 126, 5);
+  const auto j = to_json(validate(p, grid("gridfinity")), p);
+  CHECK(j.at("role") == "baseplate");
+  CHECK(j.at("role_source") == "recognised");
+  CHECK(j.at("alignment").at("anchor") == "outline");
+  const auto os = to_json(validate(p, grid("openstructures")), p);
+  CHECK_FALSE(os.contains("role"));
+}

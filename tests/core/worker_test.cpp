@@ -298,7 +298,7 @@ TEST_CASE("progress lines reach the caller's function, without control character
   const auto dir = fresh_dir("worker-progress");
   std::vector<std::string> seen;
   MeasureOptions options;
-  options.progress = [&](std::string_view line) { seen.emplace_back(line); };
+  options.progress = [&](std::string_view line, double) { seen.emplace_back(line); };
   const auto m = measure_file(examples_dir / "os-plate-120x40" / "os-plate-120x40.step", options);
   REQUIRE(m);
   CHECK(seen == std::vector<std::string>{"reading the STEP file", "finding the natural frame and the holes"});

@@ -4,6 +4,7 @@
 
 #include <fmt/format.h>
 
+#include "archipel/core/grid.hpp"
 #include "manifest/manifest_internal.hpp"
 
 namespace archipel::core {
@@ -90,6 +91,17 @@ Result<void> check_lineage(const Manifest& m, const std::string& origin) {
   return {};
 }
 
+// A role must be one of the standard's roles; only built-in standards can be checked here (a
+// custom standard is checked when the part is validated against it).
+Result<void> check_grid_role(const Manifest& m, const std::string& origin) {
+  if (!m.grid || !m.grid->role) return {};
+  const auto grid = find_grid(m.grid->standard);
+  if (!grid) return {};
+  if (auto view = apply_role(*grid, *m.grid->role); !view)
+    return fail(Errc::invalid, view.error().message, origin, "/grid/role");
+  return {};
+}
+
 }  // namespace
 
 std::optional<std::string> unsafe_path_reason(std::string_view path) {
@@ -114,7 +126,8 @@ std::optional<std::string> unsafe_path_reason(std::string_view path) {
 namespace detail {
 
 Result<void> check_manifest_semantics(const Manifest& manifest, const std::string& origin) {
-  for (auto check : {check_files, check_fabrication, check_composition, check_joints, check_lineage})
+  for (auto check : {check_files, check_fabrication, check_composition, check_joints, check_lineage,
+                     check_grid_role})
     if (auto ok = check(manifest, origin); !ok) return ok;
   return {};
 }

@@ -113,7 +113,7 @@ Manifest basic_fields(const json& doc) {
   }
   if (doc.contains("grid"))
     m.grid = GridSize{doc["grid"].at("standard").get<std::string>(),
-                      doc["grid"].at("size").get<std::vector<int>>()};
+                      doc["grid"].at("size").get<std::vector<int>>(), opt_string(doc["grid"], "role")};
   m.files = list_of<FileEntry>(doc, "files", file_from);
   m.fabrication = list_of<FabricationStep>(doc, "fabrication", step_from);
   m.sourcing = list_of<Source>(doc, "sourcing", source_from);

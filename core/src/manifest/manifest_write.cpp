@@ -95,7 +95,10 @@ ojson to_json(const Manifest& m) {
     j["dimensions"] = {{"width_mm", number(m.dimensions->width_mm)},
                        {"depth_mm", number(m.dimensions->depth_mm)},
                        {"height_mm", number(m.dimensions->height_mm)}};
-  if (m.grid) j["grid"] = {{"standard", m.grid->standard}, {"size", m.grid->units}};
+  if (m.grid) {
+    j["grid"] = {{"standard", m.grid->standard}, {"size", m.grid->units}};
+    put(j["grid"], "role", m.grid->role);
+  }
   put_list(j, "files", m.files, file_json);
   put_list(j, "fabrication", m.fabrication, step_json);
   put_list(j, "sourcing", m.sourcing, source_json);

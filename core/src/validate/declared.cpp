@@ -70,8 +70,13 @@ void check_grid_units(ValidationReport& report, const PartMeasurement& part,
 
 }  // namespace
 
-void check_declared(ValidationReport& report, const PartMeasurement& part, const GridStandard& grid,
+void check_declared(ValidationReport& report, const PartMeasurement& part, const GridStandard& standard,
                     const Declared& declared) {
+  // The grid size is n * pitch less the clearance of the part's role (a baseplate has none).
+  GridStandard view = standard;
+  if (!report.role.name.empty())
+    if (auto v = apply_role(standard, report.role.name)) view = std::move(*v);
+  const GridStandard& grid = view;
   if (declared.dimensions_mm) check_dimensions(report, part, grid, declared);
   if (!declared.grid_units.empty() && declared.grid == grid.id)
     check_grid_units(report, part, grid, declared);

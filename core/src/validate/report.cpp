@@ -115,9 +115,27 @@ Verdict verdict_of(const std::vector<Finding>& findings) {
   return v;
 }
 
-ValidationReport validate(const PartMeasurement& part, const GridStandard& grid) {
+ValidationReport validate(const PartMeasurement& part, const GridStandard& standard,
+                          const ValidateOptions& options) {
   ValidationReport report;
-  report.grid = grid.id;
+  report.grid = standard.id;
+  GridStandard role_view;
+  if (!standard.roles.empty()) {
+    auto choice = choose_role(part, standard, options.role);
+    if (!choice) {
+      Finding f;
+      f.rule = "grid-role";
+      f.severity = "error";
+      f.clause = standard.name + ": roles";
+      f.message = choice.error().message + "; the role was recognised from the part's size instead";
+      f.location = "role";
+      report.findings.push_back(std::move(f));
+      choice = recognise_role(part, standard);
+    }
+    report.role = *choice;
+    role_view = apply_role(standard, report.role.name).value_or(standard);
+  }
+  const GridStandard& grid = standard.roles.empty() ? standard : role_view;
   report.alignment = detail::find_alignment(part, grid);
   for (const auto& rule : grid.rules) {
     RuleOutcome outcome{rule.id, std::string(severity_name(rule.severity)), 0, 0};
@@ -152,6 +170,10 @@ nlohmann::json to_json(const ValidationReport& report, const PartMeasurement& pa
       {"size_mm", vec(part.size_mm, true)},
       {"volume_mm3", round_report_mm(part.volume_mm3)},
   };
+  if (!report.role.name.empty()) {
+    j["role"] = report.role.name;
+    j["role_source"] = report.role.source;
+  }
   if (part.thickness_mm) j["thickness_mm"] = round_report_mm(*part.thickness_mm);
   if (part.mass_g) j["mass_g"] = round_report_mm(*part.mass_g);
   j["holes"] = holes_json(report, part);

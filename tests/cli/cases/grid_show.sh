@@ -43,5 +43,17 @@ expect 0 -- grid show gridfinity --json
 cmp <(python3 -c "import json,sys; print(json.dumps(json.load(open(sys.argv[1])), sort_keys=True))" "$WORK/out") \
     <(python3 -c "import json,sys; print(json.dumps(json.load(open(sys.argv[1])), sort_keys=True))" "$SRC/core/grids/gridfinity.json")
 expect 0 -- grid show gridfinity
-out_has 'Height unit  7 mm; +0 (no stacking lip), +4.4 (stacking lip)'
+out_has 'Height unit  7 mm; +0 (no stacking lip), +3.75 (stacking lip (gridfinity_openscad)), +4.4 (stacking lip)'
 out_has '             sheet thickness free; clearance 0.5 mm'
+# The roles, as one block (out_has matches single lines only).
+python3 - "$WORK/out" <<'P'
+import sys
+block = """Roles
+  bin: A bin (cup) that sits in a baseplate: n * 42 - 0.5 mm wide, n * 7 mm high (a stacking lip allowed)
+      rules: GF-footprint, GF-height-unit, GF-hole-position, GF-hole-fastener; clearance 0.5 mm
+  baseplate: A baseplate the bins sit in: n * 42 mm exactly, any height
+      rules: GF-baseplate-footprint, GF-hole-position, GF-hole-fastener; clearance 0 mm
+Notes
+"""
+assert block in open(sys.argv[1]).read(), open(sys.argv[1]).read()
+P

@@ -4,7 +4,7 @@ expect 0 -- validate os-plate-120x40.step
 same_out <<'X'
 os-plate-120x40.step: conforms (openstructures)
   part     120 x 40 x 3 mm sheet, 12 holes (step, B-rep, read in mm)
-  grid     OpenStructures, pitch 40 mm; origin at x 0, y 0 mm, rotation 0; 12 of 12 assembly points on nodes
+  grid     OpenStructures, pitch 40 mm; anchored to the outline: origin at x 0, y 0 mm, rotation 0; 12 of 12 assembly points on nodes
   OS-A-dimension         ok       2 checked
   OS-B-assembly-point    ok       12 checked
   OS-C-diameter          -        nothing to check
@@ -14,7 +14,7 @@ expect 0 -- validate os-disc-d120.step
 same_out <<'X'
 os-disc-d120.step: conforms (openstructures)
   part     120 x 120 x 4 mm sheet, 5 holes, 1 round part (step, B-rep, read in mm)
-  grid     OpenStructures, pitch 40 mm; origin at x 0, y 0 mm, rotation 0; 2 of 2 assembly points on nodes
+  grid     OpenStructures, pitch 40 mm; anchored on the round part's centre: origin at x 0, y 0 mm, rotation 0; 2 of 2 assembly points on nodes
   OS-A-dimension         ok       2 checked
   OS-B-assembly-point    ok       2 checked
   OS-C-diameter          ok       1 checked
@@ -25,7 +25,7 @@ expect 0 -- validate os-bracket-l.step
 same_out <<'X'
 os-bracket-l.step: conforms (openstructures)
   part     40 x 40 x 40 mm, 6 holes (step, B-rep, read in mm)
-  grid     OpenStructures, pitch 40 mm; origin at x 0, y 0 mm, rotation 0; 6 of 6 assembly points on nodes
+  grid     OpenStructures, pitch 40 mm; anchored to the outline: origin at x 0, y 0 mm, rotation 0; 6 of 6 assembly points on nodes
   OS-A-dimension         ok       3 checked
   OS-B-assembly-point    ok       6 checked
   OS-C-diameter          -        nothing to check
@@ -35,7 +35,7 @@ expect 1 -- validate off-grid-plate.step
 same_out <<'X'
 off-grid-plate.step: fails (openstructures)
   part     73 x 41 x 3 mm sheet, 5 holes (step, B-rep, read in mm)
-  grid     OpenStructures, pitch 40 mm; origin at x 0.5, y 1 mm, rotation 0; 0 of 5 assembly points on nodes
+  grid     OpenStructures, pitch 40 mm; anchored to the outline: origin at x 0.5, y 1 mm, rotation 0; 0 of 5 assembly points on nodes
   OS-A-dimension         error    2 of 2 off
   OS-B-assembly-point    error    5 of 5 off
   OS-C-diameter          -        nothing to check
@@ -52,7 +52,8 @@ expect 0 -- validate gridfinity-1x1-foot.step --grid gridfinity
 same_out <<'X'
 gridfinity-1x1-foot.step: conforms (gridfinity)
   part     41.5 x 41.5 x 7 mm sheet, 4 holes (step, B-rep, read in mm)
-  grid     Gridfinity, pitch 42 mm; origin at x -0.25, y -0.25 mm, rotation 0; 4 of 4 assembly points on nodes
+  grid     Gridfinity, pitch 42 mm; anchored to the outline: origin at x -0.25, y -0.25 mm, rotation 0; 4 of 4 assembly points on nodes
+  role     bin (recognised from its size)
   GF-footprint           ok       2 checked
   GF-height-unit         ok       1 checked
   GF-hole-position       ok       4 checked
@@ -64,7 +65,7 @@ expect 1 -- validate gridfinity-1x1-foot.step
 same_out <<'X'
 gridfinity-1x1-foot.step: fails (openstructures)
   part     41.5 x 41.5 x 7 mm sheet, 4 holes (step, B-rep, read in mm)
-  grid     OpenStructures, pitch 40 mm; origin at x 0.75, y 0.75 mm, rotation 0; 0 of 4 assembly points on nodes
+  grid     OpenStructures, pitch 40 mm; anchored to the outline: origin at x 0.75, y 0.75 mm, rotation 0; 0 of 4 assembly points on nodes
   OS-A-dimension         error    2 of 2 off
   OS-B-assembly-point    error    4 of 4 off
   OS-C-diameter          -        nothing to check

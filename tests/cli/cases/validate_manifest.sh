@@ -25,7 +25,7 @@ expect 0 -- validate plate/part.json
 same_out <<'E'
 os-plate-120x40.step: conforms (openstructures)
   part     120 x 40 x 3 mm sheet, 12 holes (step, B-rep, read in mm)
-  grid     OpenStructures, pitch 40 mm; origin at x 0, y 0 mm, rotation 0; 12 of 12 assembly points on nodes
+  grid     OpenStructures, pitch 40 mm; anchored to the outline: origin at x 0, y 0 mm, rotation 0; 12 of 12 assembly points on nodes
   OS-A-dimension         ok       2 checked
   OS-B-assembly-point    ok       12 checked
   OS-C-diameter          -        nothing to check
@@ -34,7 +34,7 @@ os-plate-120x40.step: conforms (openstructures)
   manifest-grid-size     ok       2 checked
 os-plate-120x40.stl: conforms (openstructures)
   part     120 x 40 x 3 mm sheet, 12 holes (stl, mesh, read in mm)
-  grid     OpenStructures, pitch 40 mm; origin at x 0, y 0 mm, rotation 0; 12 of 12 assembly points on nodes
+  grid     OpenStructures, pitch 40 mm; anchored to the outline: origin at x 0, y 0 mm, rotation 0; 12 of 12 assembly points on nodes
   OS-A-dimension         ok       2 checked
   OS-B-assembly-point    ok       12 checked
   OS-C-diameter          -        nothing to check

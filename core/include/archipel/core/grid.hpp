@@ -93,6 +93,14 @@ struct GridRule {
   std::string note;         ///< why the rule is softer, where the source is vague; may be empty
 };
 
+/// A kind of part the standard gives its own rules (Gridfinity: a bin, a baseplate).
+struct GridRole {
+  std::string name;                  ///< e.g. "baseplate"
+  std::string description;           ///< what such a part is
+  std::optional<Clearance> clearance;  ///< replaces DimensionRules::clearance for this role
+  std::vector<std::string> rules;    ///< ids of the rules that apply, from GridStandard::rules
+};
+
 /// A grid standard, typed. `document` is the JSON it was read from, unchanged.
 struct GridStandard {
   std::string id;                       ///< e.g. "openstructures"
@@ -110,8 +118,17 @@ struct GridStandard {
   GridTolerances tolerances;            ///< conformance tolerances
   std::vector<std::string> notes;       ///< where the sources are vague
   std::vector<GridRule> rules;          ///< at least one
+  std::vector<GridRole> roles;          ///< empty: every rule applies to every part
   nlohmann::json document;              ///< the source document
 };
+
+/// The role called `name`, or nothing.
+[[nodiscard]] const GridRole* find_role(const GridStandard& grid, std::string_view name);
+
+/// The standard as a part of role `name` sees it: the role's clearance replaces the standard's
+/// and only the role's rules remain (in the standard's order). Errors (invalid): the standard has
+/// no roles, or none of that name ("did you mean" when one is close).
+[[nodiscard]] Result<GridStandard> apply_role(const GridStandard& grid, std::string_view name);
 
 /// "error", "warning" or "info".
 [[nodiscard]] std::string_view severity_name(Severity severity);

@@ -82,6 +82,7 @@ struct Dimensions {
 struct GridSize {
   std::string standard;    ///< grid standard id, e.g. "openstructures"
   std::vector<int> units;  ///< width, depth and optionally height, in grid units (≥ 1)
+  std::optional<std::string> role;  ///< the part's role in the standard ("bin", "baseplate")
 };
 
 /// A file of the part, relative to the manifest's folder.

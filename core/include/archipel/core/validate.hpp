@@ -14,6 +14,7 @@
 
 #include "archipel/core/grid.hpp"
 #include "archipel/core/measurement.hpp"
+#include "archipel/core/result.hpp"
 
 namespace archipel::core {
 
@@ -58,9 +59,36 @@ struct RuleOutcome {
   int failed = 0;         ///< of which off the standard
 };
 
+/// How a part's role in a standard was settled (see GridStandard::roles).
+struct RoleChoice {
+  std::string name;          ///< the role, e.g. "baseplate"; empty when the standard has none
+  std::string source;        ///< "stated" (--role, the manifest's grid.role) or "recognised"
+  bool fits = false;         ///< the footprint meets the role's sizes (n * step less its clearance)
+  int height_axis = 2;       ///< the extent taken as the height; the footprint is the other two
+  double deviation_mm = 0;   ///< how far the footprint is from the role's nearest sizes (summed)
+};
+
+/// Recognises a part's role from its footprint, for validate, publish and compat alike: the first
+/// role, in the standard's order, whose sizes (n * step less the role's clearance, within the
+/// dimension tolerance) the footprint meets, the smallest extent being taken as the height first,
+/// then the others (a tall bin may stand on its smallest face); when none fits, the role the two
+/// largest extents come nearest to (`fits` false). Empty when the standard has no roles.
+[[nodiscard]] RoleChoice recognise_role(const PartMeasurement& part, const GridStandard& grid);
+
+/// The stated role when `stated` is not empty (it must be one of the standard's: error invalid
+/// otherwise, with "did you mean"), else the recognised one.
+[[nodiscard]] Result<RoleChoice> choose_role(const PartMeasurement& part, const GridStandard& grid,
+                                             std::string_view stated);
+
+/// Options of `validate`.
+struct ValidateOptions {
+  std::string role;  ///< the part's stated role; empty: recognised from its footprint
+};
+
 /// Everything validation found on one part.
 struct ValidationReport {
   std::string grid;                    ///< the standard's id
+  RoleChoice role;                     ///< the role whose rules were applied (standards with roles)
   Verdict verdict = Verdict::conforms; ///< error finding → fails; warning → with warnings
   Alignment alignment;                 ///< the best grid alignment
   std::vector<Finding> findings;       ///< in rule order, then by location
@@ -74,8 +102,12 @@ struct ValidationReport {
 [[nodiscard]] std::array<double, 2> grid_node_origin(const PartMeasurement& part,
                                                      const GridStandard& grid);
 
-/// Validates `part` against `grid`: best alignment, then every rule of the standard.
-[[nodiscard]] ValidationReport validate(const PartMeasurement& part, const GridStandard& grid);
+/// Validates `part` against `grid`: its role (stated or recognised) when the standard has roles,
+/// the best alignment, then every rule of the standard (of the role). A stated role the standard
+/// lacks is an error finding (rule `grid-role`) and the role is recognised instead: check it
+/// beforehand with choose_role or apply_role to refuse it.
+[[nodiscard]] ValidationReport validate(const PartMeasurement& part, const GridStandard& grid,
+                                        const ValidateOptions& options = {});
 
 /// What a manifest declares about a part, to cross-check against its measurement.
 struct Declared {
