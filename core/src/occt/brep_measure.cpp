@@ -60,7 +60,6 @@ Result<PartMeasurement> measure_brep(const std::filesystem::path& path, Geometry
   if (options.progress) options.progress("reading", 0);
   auto loaded = read_occt_shape(path, format, options);
   if (!loaded) return std::unexpected(loaded.error());
-  if (options.progress) options.progress("finding the natural frame and the holes");
   try {
     OCC_CATCH_SIGNALS
     auto measured = measure_shape(std::move(*loaded), format, options);
