@@ -100,9 +100,8 @@ Result<PartMeasurement> measure_mesh(const std::filesystem::path& path, Geometry
   if (!unit) return std::unexpected(unit.error());
   m.source_unit = unit_name(*unit);
   if (auto ok = precheck_mesh_file(path, format); !ok) return std::unexpected(ok.error());
-  if (options.progress) options.progress("reading", 0);
   auto mesh = import_mesh_here(path, format, unit_to_mm(*unit), options.tolerances.mesh_weld_mm);
-  if (options.progress) options.progress("measuring", 0);
+  if (options.progress) options.progress("finding the natural frame and the holes", 0);
   if (!mesh) return std::unexpected(mesh.error());
   if (!has_area(*mesh))
     return fail(Errc::io, "the mesh has no area: every triangle is degenerate", path.string());
@@ -114,7 +113,7 @@ Result<PartMeasurement> measure_mesh(const std::filesystem::path& path, Geometry
   m.size_mm = extents(*mesh);
   measure_volume(*mesh, edges, m);
   m.thickness_mm = sheet_thickness(m.size_mm, options.tolerances);
-  if (options.progress) options.progress("measuring", 0.5);
+  if (options.progress) options.progress("finding the natural frame and the holes", 0.5);
   m.holes = find_mesh_holes(*mesh, edges, options.tolerances);
   if (m.frame.method == "planar-faces+file-axes") turn_to_holes(*mesh, edges, options.tolerances, m);
   if (options.material) {
@@ -123,7 +122,7 @@ Result<PartMeasurement> measure_mesh(const std::filesystem::path& path, Geometry
     else
       m.warnings.push_back("unknown material \"" + *options.material + "\"; no mass computed");
   }
-  if (options.progress) options.progress("measuring", 1);
+  if (options.progress) options.progress("finding the natural frame and the holes", 1);
   return m;
 }
 

@@ -27,10 +27,10 @@ std::size_t count_faces(const TopoDS_Shape& shape) {
 Result<PartMeasurement> measure_shape(LoadedShape loaded, GeometryFormat format,
                                       const MeasureOptions& options) {
   const Tolerances& tol = options.tolerances;
-  if (options.progress) options.progress("measuring", 0);
+  if (options.progress) options.progress("finding the natural frame and the holes", 0);
   auto frame = find_natural_frame(loaded.shape, tol);
   if (!frame) return std::unexpected(frame.error());
-  if (options.progress) options.progress("measuring", 0.5);
+  if (options.progress) options.progress("finding the natural frame and the holes", 0.5);
   PartMeasurement m;
   m.format = format;
   m.kind = GeometryKind::brep;
@@ -49,7 +49,7 @@ Result<PartMeasurement> measure_shape(LoadedShape loaded, GeometryFormat format,
   const TopoDS_Shape framed = BRepBuilderAPI_Transform(loaded.shape, frame->to_frame, false).Shape();
   m.holes = find_holes(framed, tol);
   m.face_count = count_faces(loaded.shape);
-  if (options.progress) options.progress("measuring", 1);
+  if (options.progress) options.progress("finding the natural frame and the holes", 1);
   return m;
 }
 
@@ -57,7 +57,6 @@ Result<PartMeasurement> measure_shape(LoadedShape loaded, GeometryFormat format,
 
 Result<PartMeasurement> measure_brep(const std::filesystem::path& path, GeometryFormat format,
                                      const MeasureOptions& options) {
-  if (options.progress) options.progress("reading", 0);
   auto loaded = read_occt_shape(path, format, options);
   if (!loaded) return std::unexpected(loaded.error());
   try {

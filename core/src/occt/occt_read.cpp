@@ -76,7 +76,7 @@ class RelayProgress : public Message_ProgressIndicator {
  public:
   explicit RelayProgress(const MeasureProgress& progress) : progress_(progress) {}
   void Show(const Message_ProgressScope&, const Standard_Boolean) override {
-    if (progress_) progress_("reading", GetPosition());
+    if (progress_) progress_("transferring the shapes", GetPosition());
   }
 
  private:

@@ -81,9 +81,13 @@ struct Answer {
     if (final) return void(garbage = "more after its final answer");
     if (!detail::json_depth_within(line, 32)) return void(garbage = "nested too deeply");
     json doc = json::parse(line, nullptr, false);
-    if (doc.is_discarded() || !doc.is_object() || doc.size() != 1)
+    // A progress line is {"progress": stage} or {"progress": stage, "fraction": f}; the final
+    // answer is one object with one key.
+    const bool is_progress = doc.is_object() && doc.contains("progress") &&
+                             (doc.size() == 1 || (doc.size() == 2 && doc.contains("fraction")));
+    if (doc.is_discarded() || !doc.is_object() || (doc.size() != 1 && !is_progress))
       return void(garbage = "not one JSON object with one key a line");
-    if (doc.contains("progress") && doc["progress"].is_string()) {
+    if (is_progress && doc["progress"].is_string()) {
       double fraction = 0;
       if (doc.contains("fraction") && doc["fraction"].is_number()) {
         fraction = doc["fraction"].get<double>();

@@ -36,7 +36,7 @@ struct WorkerLimits {
   std::optional<std::uint64_t> memory_bytes;  ///< address space (RLIMIT_AS) of the worker
 };
 
-/// Told how far a long measurement has gone: the stage ("reading", "measuring") and the
+/// Told how far a long measurement has gone: the stage ("reading the STEP file", ...) and the
 /// fraction of it done, from 0 to 1. Called from the measuring thread (in the worker, its calls
 /// are relayed to the parent's callback); must not throw.
 using MeasureProgress = std::function<void(std::string_view stage, double fraction)>;
