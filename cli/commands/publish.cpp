@@ -12,12 +12,20 @@ nlohmann::json published_json(const registry::Published& p) {
   for (const auto& f : p.files) files.push_back({{"path", f.path}, {"sha256", f.sha256}});
   return {{"serial", p.serial}, {"version", p.version}, {"name", p.name},
           {"new_serial", p.new_serial}, {"unchanged", p.unchanged},
-          {"serial_written", p.serial_written}, {"commit", p.commit}, {"folder", p.folder},
+          {"serial_written", p.serial_written}, {"found_by_content", p.found_by_content},
+          {"recovered", p.recovered}, {"commit", p.commit}, {"folder", p.folder},
           {"verdict", p.verdict}, {"content_sha256", p.content_sha256}, {"retries", p.retries},
           {"files", files}};
 }
 
 void print_published(const registry::Published& p, const std::string& verb) {
+  for (const auto& r : p.recovered) print_warning(r);
+  if (p.found_by_content) {
+    std::cout << p.serial << "@" << p.version
+              << " was already published from this content (an earlier publish did not write its "
+                 "serial back): same serial, nothing new committed\n";
+    return;
+  }
   if (p.unchanged) {
     std::cout << p.serial << "@" << p.version
               << " is already published with the same content: nothing to do\n";
@@ -43,6 +51,7 @@ void register_publish(CLI::App& app, Dispatch& dispatch) {
     auto published = reg->publish(*manifest, *options);
     if (!published) return report_error(published.error());
     if (o->json) {
+      for (const auto& r : published->recovered) print_warning(r);
       print_json(published_json(*published));
       return exit_ok;
     }

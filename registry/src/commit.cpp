@@ -86,10 +86,46 @@ Result<void> check_links(const git::Store& store, const git_tree* tree, const Pr
   return {};
 }
 
+// An earlier publish of this very content whose serial never reached the user's part.json (it
+// was killed after its commit, or its write-back failed): a version folder of the same kind and
+// version whose part.json minus "serial" is byte-identical to ours. Costs one tree lookup per
+// serial of the kind, and runs only when every file was already stored before this publish.
+Result<std::optional<Serial>> published_by_content(const git::Store& store, const git_tree* tree,
+                                                   const std::string& ns, const Prepared& part) {
+  if (!part.find_by_content || !part.blobs_known) return std::optional<Serial>{};
+  json ours = part.manifest;
+  ours.erase("serial");
+  const std::string wanted = canonical(ours);
+  const std::string kind_dir = kind_folder(ns, part.kind);
+  auto shards = store.list(tree, kind_dir);
+  if (!shards) return std::unexpected(shards.error());
+  for (const auto& shard : *shards) {
+    auto serials = store.list(tree, kind_dir + "/" + shard.name);
+    if (!serials) return std::unexpected(serials.error());
+    for (const auto& s : *serials) {
+      auto serial = parse_serial(s.name);
+      if (!serial) continue;
+      const std::string folder = serial->folder() + "/" + part.version;
+      if (!part.blobs.empty()) {  // cheap filter: the first file's blob id
+        auto e = store.entry(tree, folder + "/" + part.blobs.front().first);
+        if (!e) return std::unexpected(e.error());
+        if (!*e || git_oid_cmp(&(*e)->id, &part.blobs.front().second) != 0) continue;
+      }
+      auto doc = read_json(store, tree, folder + "/" + manifest_name);
+      if (!doc) return std::unexpected(doc.error());
+      if (!*doc || !(*doc)->is_object()) continue;
+      (*doc)->erase("serial");
+      if (canonical(**doc) == wanted) return std::optional<Serial>{*serial};
+    }
+  }
+  return std::optional<Serial>{};
+}
+
 // Finds the serial of a later version, or checks that a serial from the manifest may be used.
 Result<Serial> choose_serial(const Registry::Impl& impl, const git_tree* tree,
-                             const Prepared& part, bool& fresh) {
+                             const Prepared& part, bool& fresh, bool& found) {
   fresh = false;
+  found = false;
   if (part.serial) {
     auto versions = versions_of(impl.store, tree, *part.serial);
     if (!versions) return std::unexpected(versions.error());
@@ -107,6 +143,12 @@ Result<Serial> choose_serial(const Registry::Impl& impl, const git_tree* tree,
                         part.origin, "/serial");
     }
     return *part.serial;
+  }
+  auto earlier = published_by_content(impl.store, tree, impl.config.ns, part);
+  if (!earlier) return std::unexpected(earlier.error());
+  if (*earlier) {
+    found = true;
+    return **earlier;
   }
   auto number = next_number(impl.store, tree, impl.config.ns, part.kind);
   if (!number) return std::unexpected(number.error());
@@ -127,7 +169,7 @@ Result<Published> commit_prepared(Registry::Impl& impl, const Prepared& part) {
     out.unchanged = false;
     if (auto ok = check_links(impl.store, tree, part); !ok) return std::unexpected(ok.error());
     bool fresh = false;
-    auto serial = choose_serial(impl, tree, part, fresh);
+    auto serial = choose_serial(impl, tree, part, fresh, out.found_by_content);
     if (!serial) return std::unexpected(serial.error());
     json manifest = part.manifest;
     manifest["serial"] = serial->to_string();
@@ -170,6 +212,7 @@ Result<Published> commit_prepared(Registry::Impl& impl, const Prepared& part) {
   if (*outcome) {
     out.commit = git::to_hex((*outcome)->commit);
     out.retries = (*outcome)->retries;
+    out.recovered = std::move((*outcome)->recovered);
   }
   return out;
 }

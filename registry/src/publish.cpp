@@ -10,6 +10,7 @@
 #include "manifest_view.hpp"
 #include "measure.hpp"
 #include "publish.hpp"
+#include "test_hooks.hpp"
 
 namespace archipel::registry {
 namespace fs = std::filesystem;
@@ -84,6 +85,9 @@ Result<void> add_files(detail::Prepared& part, const fs::path& dir, const Policy
                                     f.sha256),
                         part.origin, pointer + "/sha256");
     }
+    auto known = store.has_blob(*bytes);
+    if (!known) return std::unexpected(known.error());
+    part.blobs_known = part.blobs_known && *known;
     auto blob = store.write_blob(*bytes);
     if (!blob) return std::unexpected(blob.error());
     list[f.index]["sha256"] = digest;
@@ -101,6 +105,7 @@ Result<detail::Prepared> read_part(const fs::path& manifest_path, const Registry
   if (auto typed = core::parse_manifest(*doc, origin); !typed) return std::unexpected(typed.error());
   detail::Prepared part;
   part.origin = origin;
+  part.find_by_content = true;
   part.manifest = std::move(*doc);
   part.name = detail::text(part.manifest, "name");
   part.version = detail::text(part.manifest, "version");
@@ -171,7 +176,8 @@ Result<Published> Registry::publish(const fs::path& manifest_path, const Publish
   part->verdict = measured->verdict;
   auto published = detail::commit_prepared(*impl_, *part);
   if (!published) return published;
-  if (published->new_serial && options.write_serial) {
+  detail::crash_hook("commit");
+  if ((published->new_serial || published->found_by_content) && options.write_serial) {
     if (auto ok = write_serial_back(manifest_path, published->serial); !ok) {
       return std::unexpected(ok.error());
     }

@@ -25,6 +25,9 @@ struct Prepared {
   std::string version, name, author_name, author_email;
   std::string verb = "publish";   ///< first word of the commit message
   std::string origin;             ///< the manifest file, for errors
+  /// Without a serial, look for the same content already published (publish, not fork).
+  bool find_by_content = false;
+  bool blobs_known = true;        ///< every file's blob was stored before this publish wrote it
 };
 
 /// Assigns the serial when needed and commits `part`, retrying on a moved tip.

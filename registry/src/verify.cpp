@@ -6,6 +6,7 @@
 #include <fmt/format.h>
 
 #include "archipel/core/json.hpp"
+#include "git/write_lock.hpp"
 #include "impl.hpp"
 #include "manifest_view.hpp"
 
@@ -179,6 +180,9 @@ Result<VerifyReport> Registry::verify() const {
   }
   if (auto ok = check_parts(c); !ok) return std::unexpected(ok.error());
   if (auto ok = check_objects(impl_->store, report); !ok) return std::unexpected(ok.error());
+  for (auto& l : git::find_leftovers(impl_->store.gitdir())) {
+    report.problems.push_back({std::move(l.where), std::move(l.message)});
+  }
   return report;
 }
 

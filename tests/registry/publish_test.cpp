@@ -1,4 +1,5 @@
-// publish: serial assignment, immutability, refusals, write-back, and a crash before the ref moves.
+// publish: serial assignment, immutability, refusals, write-back, crashes before the ref moves
+// and after the commit (the serial found again by content).
 #include <doctest/doctest.h>
 
 #include <sys/wait.h>
@@ -144,4 +145,61 @@ TEST_CASE("a publish killed after writing its objects leaves the previous tip an
   auto retry = reopened->publish(manifest);
   REQUIRE(retry);
   CHECK(retry->serial == "BXL-P0002");
+}
+
+TEST_CASE("a publish whose serial never reached part.json gets the same serial again, found by content") {
+  TempDir tmp;
+  auto reg = make_registry(tmp.path);
+  REQUIRE(reg.publish(write_part(tmp.path / "a", plate_manifest("first"))));
+  auto manifest = write_part(tmp.path / "b", plate_manifest("second"));
+  PublishOptions no_write_back;
+  no_write_back.write_serial = false;  // as if the write-back had failed
+  auto first = reg.publish(manifest, no_write_back);
+  REQUIRE(first);
+  CHECK(first->serial == "BXL-P0002");
+  CHECK_FALSE(core::read_json_file(manifest)->contains("serial"));
+  auto tip = reg.tip();
+  auto again = reg.publish(manifest);
+  REQUIRE(again);
+  CHECK(again->serial == "BXL-P0002");
+  CHECK(again->found_by_content);
+  CHECK(again->unchanged);
+  CHECK_FALSE(again->new_serial);
+  CHECK(again->serial_written);
+  CHECK(*reg.tip() == *tip);
+  CHECK((*core::read_json_file(manifest))["serial"] == "BXL-P0002");
+  // Other content (another name, the same files) is another part.
+  auto other = reg.publish(write_part(tmp.path / "c", plate_manifest("third")));
+  REQUIRE(other);
+  CHECK(other->serial == "BXL-P0003");
+  CHECK_FALSE(other->found_by_content);
+}
+
+TEST_CASE("a publish killed after its commit, before the write-back: publishing again gives its serial") {
+  TempDir tmp;
+  auto reg = make_registry(tmp.path);
+  auto manifest = write_part(tmp.path / "a", plate_manifest("first"));
+  pid_t child = fork();
+  REQUIRE(child >= 0);
+  if (child == 0) {
+    setenv("ARCHIPEL_TEST_CRASH_AFTER", "commit", 1);
+    auto r = Registry::open(tmp.path / "reg");
+    if (r) (void)r->publish(manifest);
+    _exit(0);  // not reached when the hook fires
+  }
+  int status = 0;
+  waitpid(child, &status, 0);
+  REQUIRE(WIFEXITED(status));
+  CHECK(WEXITSTATUS(status) == 9);
+  CHECK_FALSE(core::read_json_file(manifest)->contains("serial"));
+  auto reopened = Registry::open(tmp.path / "reg");
+  REQUIRE(reopened);
+  auto tip = reopened->tip();
+  auto retry = reopened->publish(manifest);
+  REQUIRE(retry);
+  CHECK(retry->serial == "BXL-P0001");
+  CHECK(retry->found_by_content);
+  CHECK(*reopened->tip() == *tip);
+  CHECK((*core::read_json_file(manifest))["serial"] == "BXL-P0001");
+  CHECK(reopened->list()->size() == 1);
 }

@@ -1,5 +1,8 @@
 #include "git/store.hpp"
 
+#include "git/write_lock.hpp"
+#include "test_hooks.hpp"
+
 #include <chrono>
 #include <cstdlib>
 #include <map>
@@ -21,12 +24,19 @@ std::pair<std::string, std::string> split_first(const std::string& path) {
   return {path.substr(0, slash), path.substr(slash + 1)};
 }
 
-// Tests only: ARCHIPEL_TEST_CRASH_AFTER=objects kills the writer after its objects are written
-// and before the ref moves, to prove that such a crash leaves a valid registry.
-void crash_hook(const char* point) {
-  const char* want = std::getenv("ARCHIPEL_TEST_CRASH_AFTER");
-  if (want != nullptr && std::string_view(want) == point) ::_exit(9);
-}
+using detail::crash_hook;
+
+// How long a writer waits for the writer lock held by another archipel writer, and for a ref
+// lock held by another program (git holds one for the time of a rename).
+constexpr std::chrono::milliseconds lock_wait{60'000};
+constexpr std::chrono::milliseconds ref_lock_wait{3'000};
+
+// Clears the in-transaction flag on every way out of transact.
+struct TransactionFlag {
+  bool& flag;
+  explicit TransactionFlag(bool& f) : flag(f) { flag = true; }
+  ~TransactionFlag() { flag = false; }
+};
 
 void backoff(int attempt) {
   thread_local std::mt19937 rng{std::random_device{}()};
@@ -49,7 +59,15 @@ Result<Store> Store::init(const fs::path& path) {
   Store store;
   store.repo_.reset(raw);
   store.path_ = path;
+  if (auto ok = store.set_gitdir(); !ok) return std::unexpected(ok.error());
   return store;
+}
+
+Result<void> Store::set_gitdir() {
+  const char* dir = git_repository_path(repo());
+  if (dir == nullptr) return core::fail(core::Errc::io, "no git directory", path_.string());
+  gitdir_ = dir;
+  return {};
 }
 
 Result<Store> Store::open(const fs::path& path) {
@@ -64,6 +82,7 @@ Result<Store> Store::open(const fs::path& path) {
   Store store;
   store.repo_.reset(raw);
   store.path_ = path;
+  if (auto ok = store.set_gitdir(); !ok) return std::unexpected(ok.error());
   return store;
 }
 
@@ -153,11 +172,31 @@ Result<std::vector<Entry>> Store::list(const git_tree* root, const std::string& 
 }
 
 Result<git_oid> Store::write_blob(std::string_view bytes) const {
+  // A shared lock tells the writer clearing tmp objects (exclusive) that this one is alive.
+  std::optional<WriterLock> shared;
+  if (!in_transaction_) {
+    auto lock = WriterLock::acquire(gitdir_, WriterLock::Mode::shared, lock_wait);
+    if (!lock) return std::unexpected(lock.error());
+    shared.emplace(std::move(*lock));
+  }
   git_oid id;
   if (int rc = git_blob_create_from_buffer(&id, repo(), bytes.data(), bytes.size()); rc < 0) {
     return std::unexpected(last_error(rc, "cannot write a blob", path_.string()));
   }
   return id;
+}
+
+Result<bool> Store::has_blob(std::string_view bytes) const {
+  git_oid id;
+  if (int rc = git_odb_hash(&id, bytes.data(), bytes.size(), GIT_OBJECT_BLOB); rc < 0) {
+    return std::unexpected(last_error(rc, "cannot hash a blob", path_.string()));
+  }
+  git_odb* raw = nullptr;
+  if (int rc = git_repository_odb(&raw, repo()); rc < 0) {
+    return std::unexpected(last_error(rc, "cannot open the object database", path_.string()));
+  }
+  Odb odb(raw);
+  return git_odb_exists(raw, &id) == 1;
 }
 
 Result<git_oid> Store::apply(const git_tree* base, const std::vector<Change>& changes) const {
@@ -212,6 +251,11 @@ Result<git_oid> Store::apply(const git_tree* base, const std::vector<Change>& ch
 }
 
 Result<std::optional<CommitOutcome>> Store::transact(const Builder& build, int max_retries) const {
+  auto lock = WriterLock::acquire(gitdir_, WriterLock::Mode::exclusive, lock_wait);
+  if (!lock) return std::unexpected(lock.error());
+  TransactionFlag flag(in_transaction_);
+  auto recovered = lock->recover();
+  if (!recovered) return std::unexpected(recovered.error());
   for (int attempt = 0; attempt <= max_retries; ++attempt) {
     auto snap = snapshot();
     if (!snap) return std::unexpected(snap.error());
@@ -249,6 +293,10 @@ Result<std::optional<CommitOutcome>> Store::transact(const Builder& build, int m
       return std::unexpected(last_error(rc, "cannot write the commit", path_.string()));
     }
     crash_hook("objects");
+    if (auto ok = lock->begin_ref_update(main_ref, to_hex(commit_id), ref_lock_wait); !ok) {
+      return std::unexpected(ok.error());
+    }
+    detail::crash_holding_ref_lock(gitdir_ / (std::string(main_ref) + ".lock"));
     git_reference* ref = nullptr;
     int rc = snap->commit
                  ? git_reference_create_matching(&ref, repo(), main_ref, &commit_id, 1,
@@ -256,16 +304,19 @@ Result<std::optional<CommitOutcome>> Store::transact(const Builder& build, int m
                  : git_reference_create(&ref, repo(), main_ref, &commit_id, 0,
                                         (*request)->message.c_str());
     Reference owned_ref(ref);
+    lock->end_ref_update();
+    // Another program moved main (archipel writers are excluded by the lock) or took its lock
+    // meanwhile: rebuild on the new tip; begin_ref_update names a lock that stays.
     if (rc == GIT_EMODIFIED || rc == GIT_EEXISTS || rc == GIT_ELOCKED) {
-      backoff(attempt);  // another writer moved main: rebuild on its tip
+      backoff(attempt);
       continue;
     }
     if (rc < 0) return std::unexpected(last_error(rc, "cannot move refs/heads/main", path_.string()));
-    return std::optional<CommitOutcome>{CommitOutcome{commit_id, attempt}};
+    return std::optional<CommitOutcome>{CommitOutcome{commit_id, attempt, std::move(*recovered)}};
   }
   return core::fail(core::Errc::io,
-                    "refs/heads/main kept moving: gave up after " + std::to_string(max_retries) +
-                        " retries",
+                    "refs/heads/main kept moving (another program writes to this registry): gave up "
+                    "after " + std::to_string(max_retries) + " retries",
                     path_.string());
 }
 

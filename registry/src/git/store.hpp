@@ -50,6 +50,7 @@ struct CommitRequest {
 struct CommitOutcome {
   git_oid commit{};
   int retries = 0;
+  std::vector<std::string> recovered;  ///< leftovers of crashed writers this transaction removed
 };
 
 /// A bare git repository used as a registry store.
@@ -82,8 +83,12 @@ class Store {
   [[nodiscard]] core::Result<std::optional<Entry>> entry(const git_tree* root,
                                                          const std::string& path) const;
 
-  /// Writes `bytes` as a blob.
+  /// Writes `bytes` as a blob (under the shared writer lock outside a transaction).
   [[nodiscard]] core::Result<git_oid> write_blob(std::string_view bytes) const;
+  /// True when the blob of `bytes` is already stored (computes its id, writes nothing).
+  [[nodiscard]] core::Result<bool> has_blob(std::string_view bytes) const;
+  /// The git directory (where refs/, objects/ and archipel.lock live).
+  [[nodiscard]] const std::filesystem::path& gitdir() const { return gitdir_; }
   /// Writes the tree `base` (may be null) with `changes` applied; returns its id.
   [[nodiscard]] core::Result<git_oid> apply(const git_tree* base,
                                             const std::vector<Change>& changes) const;
@@ -92,14 +97,20 @@ class Store {
   using Builder = std::function<core::Result<std::optional<CommitRequest>>(const Snapshot&)>;
 
   /// Runs `build` on the tip, commits its request and moves main from the old tip to the new
-  /// commit by compare-and-swap. When another writer moved main meanwhile, it re-reads the tip
-  /// and runs `build` again (at most `max_retries` times). Nothing: the builder asked for none.
+  /// commit by compare-and-swap, all under the exclusive writer lock (git/write_lock.hpp), after
+  /// clearing what crashed writers left. When another program moved main meanwhile, it re-reads
+  /// the tip and runs `build` again (at most `max_retries` times). Nothing: the builder asked for
+  /// none.
   [[nodiscard]] core::Result<std::optional<CommitOutcome>> transact(const Builder& build,
                                                                     int max_retries = 64) const;
 
  private:
+  [[nodiscard]] core::Result<void> set_gitdir();
+
   Repository repo_;
   std::filesystem::path path_;
+  std::filesystem::path gitdir_;
+  mutable bool in_transaction_ = false;  ///< the exclusive writer lock is held by transact
 };
 
 }  // namespace archipel::registry::git

@@ -60,6 +60,11 @@ struct Published {
   bool new_serial = false;      ///< the serial was assigned by this publish
   bool unchanged = false;       ///< the same content was already published: nothing done
   bool serial_written = false;  ///< the serial was written back into the user's part.json
+  /// The manifest had no serial but the same content (part.json minus serial) was already
+  /// published: an earlier publish committed it and did not write its serial back (killed, or
+  /// the write-back failed). Its serial is reused, never a second one.
+  bool found_by_content = false;
+  std::vector<std::string> recovered;  ///< leftovers of crashed writers removed on the way
   std::string commit;           ///< commit id (the existing tip when unchanged)
   std::string folder;           ///< the version folder in the tree
   std::string verdict;          ///< "pass", "warn", "fail" or "not-measured"
