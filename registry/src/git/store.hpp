@@ -44,6 +44,8 @@ struct CommitRequest {
   std::string message;
   std::string author_name;
   std::string author_email;
+  /// Signs the commit's bytes (an armored signature for its `gpgsig` header); unset: unsigned.
+  std::function<core::Result<std::string>(const std::string&)> sign;
 };
 
 /// The commit a transaction produced, and how many times it retried on a moved tip.
@@ -98,6 +100,10 @@ class Store {
                                                                     int max_retries = 64) const;
 
  private:
+  [[nodiscard]] core::Result<git_oid> write_commit(const CommitRequest& request,
+                                                   const git_signature* author, const git_tree* tree,
+                                                   std::size_t parent_count,
+                                                   const git_commit** parents) const;
   Repository repo_;
   std::filesystem::path path_;
 };
