@@ -1,5 +1,8 @@
-// make_registry OUT N [NS]: a synthetic registry of N parts written directly with libgit2 (the
-// store layer), in commits of 5000 parts: each part has a part.json and a small real ASCII STL
+// make_registry OUT N [NS] [PARTS_PER_COMMIT=5000]: a synthetic registry of N parts written directly
+// with libgit2 (the store layer), in commits of PARTS_PER_COMMIT parts (1: one commit per part, as
+// publish writes them). Every commit is signed as Archipel signs (SSHSIG in `gpgsig`), in-process
+// with a fixed Ed25519 bench key (ssh-keygen per commit would dominate), and every serial has
+// its owners.json: each part has a part.json and a small real ASCII STL
 // (a box of its declared size); every tenth part is a fork of an earlier one. Then one component
 // per 100 parts (SYN-Ck uses four parts of its block of 100, and fastener SYN-P000(1 + k % 10),
 // so each fastener is used by N/1000 components) and one object per 10 components (SYN-Om uses
@@ -13,6 +16,8 @@
 #include "archipel/registry/registry.hpp"
 #include "git/store.hpp"
 #include "impl.hpp"
+#include "owners.hpp"
+#include "sign/sshsig.hpp"
 
 using namespace archipel;
 using namespace archipel::registry;
@@ -27,6 +32,30 @@ const char* licences[] = {"CERN-OHL-S-2.0", "CERN-OHL-P-2.0", "CC-BY-4.0", "CC-B
                           "CC-BY-NC-4.0", "MIT", "CC-BY-ND-4.0"};
 const char* nouns[] = {"plate", "bracket", "beam", "shelf", "hinge", "clamp", "joint", "panel", "leg", "bin"};
 const char* processes[] = {"laser-cutting", "3d-printing", "cnc-milling", "sawing"};
+
+// The bench's signing key: a fixed Ed25519 seed, signing in-process.
+sign::Ed25519Seed bench_seed() {
+  sign::Ed25519Seed seed;
+  for (std::size_t i = 0; i < seed.seed.size(); ++i) seed.seed[i] = static_cast<unsigned char>(0x5a ^ i);
+  return seed;
+}
+
+Identity bench_identity() { return {"bench@example.org", *sign::ed25519_public(bench_seed())}; }
+
+std::function<core::Result<std::string>(const std::string&)> bench_signer() {
+  return [](const std::string& bytes) { return sign::ed25519_sign(bench_seed(), bytes); };
+}
+
+// owners.json of a serial the bench key owns, written once.
+core::Result<git_oid> owners_blob(git::Store& store) {
+  static std::optional<git_oid> id;
+  if (!id) {
+    auto blob = store.write_blob(detail::canonical(json{{"schema", 1}, {"owners", detail::identities_json({bench_identity()})}}));
+    if (!blob) return std::unexpected(blob.error());
+    id = *blob;
+  }
+  return *id;
+}
 
 std::string box_stl(double w, double d, double h) {
   double v[8][3] = {{0, 0, 0}, {w, 0, 0}, {w, d, 0}, {0, d, 0}, {0, 0, h}, {w, 0, h}, {w, d, h}, {0, d, h}};
@@ -91,10 +120,14 @@ core::Result<git::CommitRequest> assemblies(git::Store& store, const std::string
   request.author_name = "Bench";
   request.author_email = "bench@example.org";
   request.message = "bench: components and objects";
+  request.sign = bench_signer();
+  auto owners = owners_blob(store);
+  if (!owners) return std::unexpected(owners.error());
   auto put = [&](char kind, std::uint64_t n, const json& composition) -> core::Result<void> {
     auto blob = store.write_blob(detail::canonical(assembly(ns, kind, n, composition)));
     if (!blob) return std::unexpected(blob.error());
     request.changes.push_back({Serial{ns, kind, n}.folder() + "/1.0.0/part.json", *blob});
+    request.changes.push_back({detail::owners_path(Serial{ns, kind, n}), *owners});
     return {};
   };
   const std::uint64_t components = count / 100;
@@ -112,31 +145,48 @@ core::Result<git::CommitRequest> assemblies(git::Store& store, const std::string
   return request;
 }
 
+// registry.json with the bench key as maintainer, in a signed root commit.
+core::Result<git::Store> init(const std::string& out, const std::string& ns) {
+  RegistryConfig config;
+  config.ns = ns;
+  config.name = "Synthetic registry";
+  config.maintainers = {bench_identity()};
+  auto store = git::Store::init(out);
+  if (!store) return std::unexpected(store.error());
+  auto blob = store->write_blob(detail::canonical(to_json(config)));
+  if (!blob) return std::unexpected(blob.error());
+  auto done = store->transact([&](const git::Snapshot&) -> core::Result<std::optional<git::CommitRequest>> {
+    return git::CommitRequest{{{"registry.json", *blob}}, "registry init " + ns, "Archipel",
+                              "registry@archipel.invalid", bench_signer()};
+  });
+  if (!done) return std::unexpected(done.error());
+  return store;
+}
+
 }  // namespace
 
 int main(int argc, char** argv) {
   if (argc < 3) {
-    std::fprintf(stderr, "usage: make_registry OUT N [NS]\n");
+    std::fprintf(stderr, "usage: make_registry OUT N [NS] [PARTS_PER_COMMIT]\n");
     return 2;
   }
   std::string out = argv[1], ns = argc > 3 ? argv[3] : "SYN";
   std::uint64_t count = std::stoull(argv[2]);
-  RegistryConfig config;
-  config.ns = ns;
-  config.name = "Synthetic registry";
-  auto reg = Registry::init(out, config);
-  if (!reg) {
-    std::fprintf(stderr, "%s\n", reg.error().to_string().c_str());
+  const std::uint64_t batch = argc > 4 ? std::max<std::uint64_t>(1, std::stoull(argv[4])) : 5000;
+  auto store = init(out, ns);
+  if (!store) {
+    std::fprintf(stderr, "%s\n", store.error().to_string().c_str());
     return 3;
   }
-  auto store = git::Store::open(out);
+  auto owners = owners_blob(*store);
+  if (!owners) return 3;
   auto start = std::chrono::steady_clock::now();
-  const std::uint64_t batch = 5000;
   for (std::uint64_t first = 1; first <= count; first += batch) {
     git::CommitRequest request;
     request.author_name = "Bench";
     request.author_email = "bench@example.org";
     request.message = fmt::format("bench: parts {} to {}", first, std::min(count, first + batch - 1));
+    request.sign = bench_signer();
     for (std::uint64_t n = first; n < first + batch && n <= count; ++n) {
       std::string stl = box_stl(40.0 * static_cast<double>(1 + n % 8), 20.0 * static_cast<double>(1 + (n / 8) % 4),
                                 3.0 + static_cast<double>(n % 5));
@@ -146,6 +196,7 @@ int main(int argc, char** argv) {
       if (!stl_blob || !json_blob) return 3;
       request.changes.push_back({folder + "part.stl", *stl_blob});
       request.changes.push_back({folder + "part.json", *json_blob});
+      request.changes.push_back({detail::owners_path(Serial{ns, 'P', n}), *owners});
     }
     auto done = store->transact([&](const git::Snapshot&) -> core::Result<std::optional<git::CommitRequest>> {
       return request;
@@ -165,9 +216,9 @@ int main(int argc, char** argv) {
     return 3;
   }
   double s = std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count();
-  std::printf("%llu parts (+ %llu components, %llu objects) in %.2f s (%.0f parts/s)\n",
+  std::printf("%llu parts (+ %llu components, %llu objects) in %.2f s (%.0f parts/s), %llu signed commits\n",
               static_cast<unsigned long long>(count), static_cast<unsigned long long>(count / 100),
               static_cast<unsigned long long>(count / 1000), s,
-              static_cast<double>(count) / s);
+              static_cast<double>(count) / s, static_cast<unsigned long long>((count + batch - 1) / batch + 2));
   return 0;
 }

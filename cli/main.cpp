@@ -33,6 +33,8 @@ int main(int argc, char** argv) {
   register_lineage(app, dispatch);
   register_search(app, dispatch);
   register_verify(app, dispatch);
+  register_owner(app, dispatch);
+  register_key(app, dispatch);
   register_compat(app, dispatch);
   register_bom(app, dispatch);
   register_check(app, dispatch);

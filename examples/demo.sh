@@ -48,6 +48,10 @@ trap 'rm -rf "$REG_DEMO"' EXIT
 export ARCHIPEL_REGISTRY="$REG_DEMO/registry"
 # Publishing writes assigned serials back into part.json: work on copies of the examples.
 cp -r examples/manifests examples/parts "$REG_DEMO/" 2>/dev/null || cp -r examples/manifests "$REG_DEMO/"
+export XDG_STATE_HOME="$REG_DEMO/state"  # remembered tips of this demo, not the user's
+step "archipel key new: a throw-away signing key for the demo (every commit is signed)"
+"$ARCHIPEL" key new "$REG_DEMO/keys/alice" --principal alice@example.org
+export ARCHIPEL_SIGNING_KEY="$REG_DEMO/keys/alice"
 step "archipel registry init --namespace ARC (an embedded local registry in $ARCHIPEL_REGISTRY)"
 "$ARCHIPEL" registry init --namespace ARC --name "Archipel demo" --accept-nonconforming
 step "archipel publish: the example manifests (their BXL serials come from another registry)"
@@ -84,3 +88,12 @@ cp -r examples/objects "$REG_DEMO/"
 "$ARCHIPEL" check EXA-O0001
 step "archipel check: the broken variant is refused with the precise reason"
 "$ARCHIPEL" check "$REG_DEMO/objects/bracket-stand-broken/part.json" || echo "(exit $?: refused)"
+step "A takeover refused: Bob copies Alice's part.json, bumps the version, credits himself, MIT"
+"$ARCHIPEL" key new "$REG_DEMO/keys/bob" --principal bob@example.org >/dev/null
+mkdir -p "$REG_DEMO/takeover"
+cp "$REG_DEMO/manifests/os-plate/"* "$REG_DEMO/takeover/"
+sed -i 's/"version": "[^"]*"/"version": "9.9.9"/; s/"licence": "[^"]*"/"licence": "MIT"/' "$REG_DEMO/takeover/part.json"
+"$ARCHIPEL" publish "$REG_DEMO/takeover/part.json" --signing-key "$REG_DEMO/keys/bob" ||
+  echo "(exit $?: refused, the part belongs to Alice)"
+step "archipel history BXL-P0042: the designer credited and the signer who published"
+"$ARCHIPEL" history BXL-P0042

@@ -52,5 +52,8 @@ void register_fork(CLI::App& app, Dispatch& dispatch);
 void register_lineage(CLI::App& app, Dispatch& dispatch);
 void register_search(CLI::App& app, Dispatch& dispatch);
 void register_verify(CLI::App& app, Dispatch& dispatch);
+/// `archipel owner add|remove|list` and `archipel key new` (authorship, docs/trust.md).
+void register_owner(CLI::App& app, Dispatch& dispatch);
+void register_key(CLI::App& app, Dispatch& dispatch);
 
 }  // namespace archipel::cli

@@ -10,6 +10,7 @@ namespace archipel::cli {
 void register_fork(CLI::App& app, Dispatch& dispatch) {
   auto* sub = app.add_subcommand("fork", "Publish a new part derived from a published one");
   auto o = add_registry_options(sub);
+  add_signing_option(sub, *o);
   auto ref = std::make_shared<std::string>();
   auto options = std::make_shared<registry::ForkOptions>();
   auto out = std::make_shared<std::string>();

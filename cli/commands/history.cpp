@@ -23,6 +23,18 @@ std::string iso_time(std::int64_t t) {
 
 }  // namespace
 
+nlohmann::json signer_json(const registry::SignerInfo& s) {
+  return {{"state", registry::to_string(s.state)}, {"principal", s.principal},
+          {"fingerprint", s.fingerprint}, {"reason", s.reason}};
+}
+
+std::string signer_text(const registry::SignerInfo& s) {
+  if (s.state == registry::SignatureState::good) return fmt::format("good, {} ({})", s.principal, s.fingerprint);
+  if (s.state == registry::SignatureState::unsigned_) return "unsigned";
+  std::string who = s.fingerprint.empty() ? "" : " " + s.fingerprint;
+  return fmt::format("{}{} ({})", registry::to_string(s.state), who, s.reason);
+}
+
 void register_history(CLI::App& app, Dispatch& dispatch) {
   auto* sub = app.add_subcommand("history", "Show the commits that touched a part, newest first");
   auto o = add_registry_options(sub);
@@ -39,14 +51,15 @@ void register_history(CLI::App& app, Dispatch& dispatch) {
       auto out = nlohmann::json::array();
       for (const auto& e : *entries) {
         out.push_back({{"commit", e.commit}, {"author", e.author}, {"email", e.email},
-                       {"time", iso_time(e.time)}, {"message", e.message}});
+                       {"time", iso_time(e.time)}, {"message", e.message},
+                       {"signer", signer_json(e.signer)}});
       }
       print_json(out);
       return exit_ok;
     }
     for (const auto& e : *entries) {
-      std::cout << fmt::format("{} {} {} <{}>\n    {}\n", e.commit.substr(0, 12), iso_time(e.time),
-                               e.author, e.email, e.message);
+      std::cout << fmt::format("{} {} {} <{}>\n    {}\n    signed: {}\n", e.commit.substr(0, 12),
+                               iso_time(e.time), e.author, e.email, e.message, signer_text(e.signer));
     }
     return exit_ok;
   });

@@ -40,6 +40,7 @@ void print_published(const registry::Published& p, const std::string& verb) {
 void register_publish(CLI::App& app, Dispatch& dispatch) {
   auto* sub = app.add_subcommand("publish", "Publish a part (its part.json and files) in the registry");
   auto o = add_registry_options(sub);
+  add_signing_option(sub, *o);
   auto manifest = std::make_shared<std::string>();
   auto options = std::make_shared<registry::PublishOptions>();
   sub->add_option("manifest", *manifest, "The part.json to publish")->required();

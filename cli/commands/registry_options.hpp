@@ -16,7 +16,15 @@ namespace archipel::cli {
 struct RegistryOptions {
   std::optional<std::string> registry;  ///< --registry PATH
   bool json = false;                    ///< --json
+  std::optional<std::string> signing_key;  ///< --signing-key PATH (commands that write)
 };
+
+/// Adds `--signing-key PATH` (commands that write a commit) to `sub`, stored in `o`.
+inline void add_signing_option(CLI::App* sub, RegistryOptions& o) {
+  sub->add_option("--signing-key", o.signing_key,
+                  "SSH key to sign with: a private key, or a public key whose private half is in "
+                  "ssh-agent (default: $ARCHIPEL_SIGNING_KEY, else git's user.signingkey)");
+}
 
 /// Adds `--registry PATH` and `--json` to `sub`; the options live as long as the returned pointer.
 inline std::shared_ptr<RegistryOptions> add_registry_options(CLI::App* sub) {
@@ -28,10 +36,25 @@ inline std::shared_ptr<RegistryOptions> add_registry_options(CLI::App* sub) {
   return o;
 }
 
-/// Opens the registry the options name.
+/// Opens the registry the options name (with the --signing-key given, if any).
 [[nodiscard]] inline core::Result<registry::Registry> open_registry(const RegistryOptions& o) {
-  return registry::Registry::open(registry::registry_location(o.registry));
+  auto reg = registry::Registry::open(registry::registry_location(o.registry));
+  if (reg && o.signing_key) {
+    auto key = registry::resolve_signing_key(o.signing_key);
+    if (!key) return std::unexpected(key.error());
+    reg->set_signing_key(std::move(*key));
+  }
+  return reg;
 }
+
+/// Identities as JSON: principal, key, fingerprint (show.cpp).
+[[nodiscard]] nlohmann::json owners_json(const std::vector<registry::Identity>& who);
+
+/// A commit's signer as JSON: state, principal, fingerprint, reason (history.cpp).
+[[nodiscard]] nlohmann::json signer_json(const registry::SignerInfo& s);
+
+/// "good: alice@example.org (SHA256:...)" or "bad (reason)" (history.cpp).
+[[nodiscard]] std::string signer_text(const registry::SignerInfo& s);
 
 /// A publish (or fork) result as JSON (publish.cpp).
 [[nodiscard]] nlohmann::json published_json(const registry::Published& p);

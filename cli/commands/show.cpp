@@ -38,9 +38,20 @@ void print_version(const registry::VersionInfo& v) {
   }
   if (v.measured.is_object()) row("verdict", str(v.measured, "verdict"));
   row("folder", v.folder);
+  row("commit", v.commit);
+  row("signed", signer_text(v.signer));
+  for (const auto& owner : v.owners) row("owner", registry::describe(owner));
 }
 
 }  // namespace
+
+nlohmann::json owners_json(const std::vector<registry::Identity>& who) {
+  auto out = nlohmann::json::array();
+  for (const auto& w : who) {
+    out.push_back({{"principal", w.principal}, {"key", w.key.line()}, {"fingerprint", w.key.fingerprint()}});
+  }
+  return out;
+}
 
 void register_show(CLI::App& app, Dispatch& dispatch) {
   auto* sub = app.add_subcommand("show", "Show a published part (the latest version not yanked by default)");
@@ -57,7 +68,9 @@ void register_show(CLI::App& app, Dispatch& dispatch) {
     if (o->json) {
       print_json(nlohmann::json{{"serial", info->serial}, {"version", info->version}, {"folder", info->folder},
                   {"versions", info->versions}, {"yanked", info->yanked ? nlohmann::json(*info->yanked) : nullptr},
-                  {"manifest", info->manifest}, {"measured", info->measured}});
+                  {"manifest", info->manifest}, {"measured", info->measured},
+                  {"commit", info->commit}, {"signer", signer_json(info->signer)},
+                  {"owners", owners_json(info->owners)}});
     } else {
       print_version(*info);
     }

@@ -15,16 +15,20 @@ void register_verify(CLI::App& app, Dispatch& dispatch) {
     if (!reg) return report_error(reg.error());
     auto report = reg->verify();
     if (!report) return report_error(report.error());
+    for (const auto& w : report->warnings) print_warning(w.where + ": " + w.message);
     if (o->json) {
-      auto problems = nlohmann::json::array();
+      auto problems = nlohmann::json::array(), warnings = nlohmann::json::array();
       for (const auto& p : report->problems) problems.push_back({{"where", p.where}, {"message", p.message}});
+      for (const auto& w : report->warnings) warnings.push_back({{"where", w.where}, {"message", w.message}});
       print_json(nlohmann::json{{"versions", report->versions}, {"files", report->files}, {"links", report->links},
-                  {"objects", report->objects}, {"problems", problems}, {"ok", report->problems.empty()}});
+                  {"objects", report->objects}, {"commits", report->commits}, {"problems", problems},
+                  {"warnings", warnings}, {"ok", report->problems.empty()}});
     } else {
       for (const auto& p : report->problems) std::cout << "problem: " << p.where << ": " << p.message << "\n";
       std::cout << (report->problems.empty() ? "ok" : std::to_string(report->problems.size()) + " problems")
                 << ": " << report->versions << " versions, " << report->files << " files, "
-                << report->links << " lineage links, " << report->objects << " git objects checked\n";
+                << report->links << " lineage links, " << report->objects << " git objects, "
+                << report->commits << " commits checked\n";
     }
     return report->problems.empty() ? exit_ok : exit_findings;
   });

@@ -10,6 +10,7 @@ namespace archipel::cli {
 void register_yank(CLI::App& app, Dispatch& dispatch) {
   auto* sub = app.add_subcommand("yank", "Flag a version as yanked (kept, but excluded from new resolutions)");
   auto o = add_registry_options(sub);
+  add_signing_option(sub, *o);
   auto ref = std::make_shared<std::string>();
   auto reason = std::make_shared<std::string>();
   sub->add_option("serial", *ref, "SERIAL@VERSION")->required();

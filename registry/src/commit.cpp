@@ -6,7 +6,9 @@
 
 #include "archipel/core/licence.hpp"
 #include "manifest_view.hpp"
+#include "owners.hpp"
 #include "publish.hpp"
+#include "tips.hpp"
 
 namespace archipel::registry::detail {
 using core::Result;
@@ -158,7 +160,25 @@ Result<Serial> choose_serial(const Registry::Impl& impl, const git_tree* tree,
 
 }  // namespace
 
+// The serial's owners.json when this commit creates the serial: its signer becomes the owner.
+Result<std::optional<git_oid>> first_owner(const git::Store& store, const git_tree* tree,
+                                           const Serial& serial, const SigningKey& key) {
+  auto owners = read_owners(store, tree, serial);
+  if (!owners) return std::unexpected(owners.error());
+  auto versions = versions_of(store, tree, serial);
+  if (!versions) return std::unexpected(versions.error());
+  if (*owners || !versions->empty()) return std::optional<git_oid>{};
+  PublicKey bare = key.key;
+  bare.comment.clear();
+  auto blob = store.write_blob(canonical(json{{"schema", 1}, {"owners", identities_json({{key.principal, bare}})}}));
+  if (!blob) return std::unexpected(blob.error());
+  return std::optional<git_oid>{*blob};
+}
+
 Result<Published> commit_prepared(Registry::Impl& impl, const Prepared& part) {
+  auto key = signing_key(impl);
+  if (!key) return std::unexpected(key.error());
+  if (auto ok = check_history_before_write(impl.store); !ok) return std::unexpected(ok.error());
   Published out;
   out.version = part.version;
   out.name = part.name;
@@ -192,9 +212,16 @@ Result<Published> commit_prepared(Registry::Impl& impl, const Prepared& part) {
                                     out.serial, part.version, sha256_hex(**existing)),
                         part.origin, "/version");
     }
+    if (auto ok = check_may_change(impl.store, tree, *serial, **key, "publish a new version of"); !ok) {
+      return std::unexpected(core::with_origin(ok.error(), part.origin));
+    }
+    auto owners = first_owner(impl.store, tree, *serial, **key);
+    if (!owners) return std::unexpected(owners.error());
     auto manifest_blob = impl.store.write_blob(bytes);
     if (!manifest_blob) return std::unexpected(manifest_blob.error());
     git::CommitRequest request;
+    request.sign = signer_for(**key);
+    if (*owners) request.changes.push_back({owners_path(*serial), **owners});
     request.changes.push_back({out.folder + "/" + manifest_name, *manifest_blob});
     for (const auto& [path, id] : part.blobs) request.changes.push_back({out.folder + "/" + path, id});
     if (!part.measured.is_null()) {

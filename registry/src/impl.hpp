@@ -16,6 +16,7 @@ struct Registry::Impl {
   git::Store store;
   RegistryConfig config;
   std::filesystem::path path;
+  std::optional<SigningKey> key;  ///< resolved at the first write when not set
 };
 
 namespace detail {

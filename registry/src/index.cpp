@@ -302,6 +302,7 @@ Result<std::size_t> full_build(Writer& w) {
           auto versions = w.store.list(w.tree, kf + "/" + shard.name + "/" + s.name);
           if (!versions) return std::unexpected(versions.error());
           for (const auto& v : *versions) {
+            if (!v.is_tree) continue;  // owners.json sits beside the version folders
             if (auto ok = reindex(w, s.name, v.name); !ok) return std::unexpected(ok.error());
             ++count;
           }

@@ -6,6 +6,9 @@
 
 #include "impl.hpp"
 #include "manifest_view.hpp"
+#include "owners.hpp"
+#include "signatures.hpp"
+#include "tips.hpp"
 
 namespace archipel::registry {
 namespace fs = std::filesystem;
@@ -35,6 +38,18 @@ Result<VersionInfo> Registry::show(const SerialRef& ref) const {
   auto versions = detail::versions_of(impl_->store, tree, ref.serial);
   if (!versions) return std::unexpected(versions.error());
   info.versions = std::move(*versions);
+  auto owners = detail::read_owners(impl_->store, tree, ref.serial);
+  if (!owners) return std::unexpected(owners.error());
+  info.owners = owners->value_or(std::vector<Identity>{});
+  auto commit = detail::introducing_commit(impl_->store, *snap->commit,
+                                           info.folder + "/" + detail::manifest_name);
+  if (!commit) return std::unexpected(commit.error());
+  if (*commit) {
+    auto signer = detail::signer_of(impl_->store, **commit, ref.serial);
+    if (!signer) return std::unexpected(signer.error());
+    info.commit = git::to_hex(**commit);
+    info.signer = std::move(*signer);
+  }
   return info;
 }
 
@@ -139,7 +154,9 @@ Result<std::vector<HistoryEntry>> Registry::history(const Serial& serial) const 
     const git_signature* a = git_commit_author(c);
     std::string message = git_commit_message(c);
     while (!message.empty() && message.back() == '\n') message.pop_back();
-    out.push_back({git::to_hex(id), a->name, a->email, message, a->when.time});
+    auto signer = detail::signer_of(impl_->store, id, serial);
+    if (!signer) return std::unexpected(signer.error());
+    out.push_back({git::to_hex(id), a->name, a->email, message, a->when.time, std::move(*signer)});
   }
   if (out.empty()) {
     return core::fail(core::Errc::invalid, fmt::format("{} is not in this registry", serial.to_string()));
@@ -207,6 +224,9 @@ Result<std::string> Registry::yank(const SerialRef& ref, const std::string& reas
     return core::fail(core::Errc::usage, "yank needs SERIAL@VERSION, e.g. " + ref.serial.to_string() + "@1.0.0");
   }
   if (reason.empty()) return core::fail(core::Errc::usage, "yank needs a --reason");
+  auto key = detail::signing_key(*impl_);
+  if (!key) return std::unexpected(key.error());
+  if (auto ok = detail::check_history_before_write(impl_->store); !ok) return std::unexpected(ok.error());
   auto blob = impl_->store.write_blob(detail::canonical(json{{"reason", reason}}));
   if (!blob) return std::unexpected(blob.error());
   std::string folder = ref.serial.folder() + "/" + *ref.version;
@@ -217,9 +237,13 @@ Result<std::string> Registry::yank(const SerialRef& ref, const std::string& reas
     auto yanked = detail::is_yanked(impl_->store, snap.tree.get(), folder);
     if (!yanked) return std::unexpected(yanked.error());
     if (*yanked) return std::optional<git::CommitRequest>{};
+    if (auto ok = detail::check_may_change(impl_->store, snap.tree.get(), ref.serial, **key, "yank");
+        !ok) {
+      return std::unexpected(ok.error());
+    }
     return git::CommitRequest{{{folder + "/" + detail::yanked_name, *blob}},
                               fmt::format("yank {}: {}", ref.to_string(), reason),
-                              "Archipel", "registry@archipel.invalid"};
+                              "Archipel", "registry@archipel.invalid", detail::signer_for(**key)};
   });
   if (!done) return std::unexpected(done.error());
   return *done ? git::to_hex((**done).commit) : std::string{};

@@ -9,6 +9,8 @@
 #include "archipel/core/json.hpp"
 #include "archipel/core/semver.hpp"
 #include "impl.hpp"
+#include "owners.hpp"
+#include "tips.hpp"
 
 namespace archipel::registry {
 namespace fs = std::filesystem;
@@ -23,7 +25,10 @@ json to_json(const RegistryConfig& c) {
               {"policy",
                {{"allowed_licences", c.policy.allowed_licences},
                 {"accept_nonconforming", c.policy.accept_nonconforming},
-                {"max_file_bytes", c.policy.max_file_bytes}}}};
+                {"max_file_bytes", c.policy.max_file_bytes},
+                {"require_signatures", c.policy.require_signatures}}},
+              {"maintainers", detail::identities_json(c.maintainers)},
+              {"publishers", c.publishers}};
 }
 
 Result<RegistryConfig> parse_config(const json& doc, const std::string& origin) {
@@ -41,6 +46,18 @@ Result<RegistryConfig> parse_config(const json& doc, const std::string& origin) 
   c.policy.allowed_licences = p["allowed_licences"].get<std::vector<std::string>>();
   c.policy.accept_nonconforming = p["accept_nonconforming"].get<bool>();
   c.policy.max_file_bytes = p["max_file_bytes"].get<std::uint64_t>();
+  // Registries made before signatures have none of these: their history is read leniently.
+  c.policy.require_signatures = p.contains("require_signatures") && p["require_signatures"].get<bool>();
+  if (doc.contains("maintainers")) {
+    auto who = detail::parse_identities(doc["maintainers"], origin);
+    if (!who) {
+      auto e = who.error();
+      e.pointer = "/maintainers" + e.pointer;
+      return std::unexpected(e);
+    }
+    c.maintainers = std::move(*who);
+  }
+  if (doc.contains("publishers")) c.publishers = doc["publishers"].get<std::string>();
   return c;
 }
 
@@ -68,7 +85,17 @@ Result<std::string> Registry::tip() const {
   return *t ? git::to_hex(**t) : std::string{};
 }
 
-Result<Registry> Registry::init(const fs::path& path, const RegistryConfig& config) {
+Result<Registry> Registry::init(const fs::path& path, RegistryConfig config,
+                               std::optional<SigningKey> key) {
+  if (!key) {
+    auto resolved = resolve_signing_key(std::nullopt);
+    if (!resolved) return std::unexpected(resolved.error());
+    key = std::move(*resolved);
+  }
+  Identity creator{key->principal, key->key};
+  creator.key.comment.clear();
+  if (!detail::holds(config.maintainers, creator.key)) config.maintainers.push_back(creator);
+  config.policy.require_signatures = true;
   if (auto checked = parse_config(to_json(config), "registry.json"); !checked) {
     return std::unexpected(checked.error());
   }
@@ -85,12 +112,18 @@ Result<Registry> Registry::init(const fs::path& path, const RegistryConfig& conf
     return git::CommitRequest{{{detail::config_name, *blob}},
                               fmt::format("registry init {} \"{}\"", config.ns, config.name),
                               "Archipel",
-                              "registry@archipel.invalid"};
+                              "registry@archipel.invalid",
+                              detail::signer_for(*key)};
   });
   if (!done) return std::unexpected(done.error());
-  auto impl = std::make_unique<Impl>(Impl{std::move(*store), config, path});
+  // The creator's machine remembers the registry from its first commit.
+  detail::remember_tip((*done)->commit, config.ns, (*done)->commit);
+  detail::remember_root(path, config.ns, (*done)->commit);
+  auto impl = std::make_unique<Impl>(Impl{std::move(*store), config, path, std::move(key)});
   return Registry(std::move(impl));
 }
+
+void Registry::set_signing_key(SigningKey key) { impl_->key = std::move(key); }
 
 Result<Registry> Registry::open(const fs::path& path) {
   auto store = git::Store::open(path);
@@ -105,7 +138,7 @@ Result<Registry> Registry::open(const fs::path& path) {
   }
   auto config = parse_config(**doc, (path / detail::config_name).string());
   if (!config) return std::unexpected(config.error());
-  auto impl = std::make_unique<Impl>(Impl{std::move(*store), std::move(*config), path});
+  auto impl = std::make_unique<Impl>(Impl{std::move(*store), std::move(*config), path, std::nullopt});
   return Registry(std::move(impl));
 }
 

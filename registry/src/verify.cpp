@@ -9,6 +9,8 @@
 #include "git/write_lock.hpp"
 #include "impl.hpp"
 #include "manifest_view.hpp"
+#include "tips.hpp"
+#include "verify_history.hpp"
 
 namespace archipel::registry {
 using core::Result;
@@ -182,6 +184,25 @@ Result<VerifyReport> Registry::verify() const {
   if (auto ok = check_objects(impl_->store, report); !ok) return std::unexpected(ok.error());
   for (auto& l : git::find_leftovers(impl_->store.gitdir())) {
     report.problems.push_back({std::move(l.where), std::move(l.message)});
+  }
+  if (!snap->commit) return report;
+  if (auto ok = detail::verify_history(impl_->store, *snap->commit, report); !ok) {
+    return std::unexpected(ok.error());
+  }
+  // A history verified here before must still be there: else it was rewritten.
+  auto root = detail::root_of(impl_->store, *snap->commit);
+  if (!root) return std::unexpected(root.error());
+  if (auto known = detail::remembered_tip(*root, impl_->config.ns)) {
+    if (auto why = detail::rewritten(impl_->store, *snap->commit, *known); !why.empty()) {
+      report.problems.push_back({"commit " + git::to_hex(*snap->commit).substr(0, 12), why});
+    }
+  }
+  if (auto why = detail::replaced(impl_->path, impl_->config.ns, *root); !why.empty()) {
+    report.problems.push_back({"commit " + git::to_hex(*root).substr(0, 12), why});
+  }
+  if (report.problems.empty()) {
+    detail::remember_tip(*root, impl_->config.ns, *snap->commit);
+    detail::remember_root(impl_->path, impl_->config.ns, *root);
   }
   return report;
 }

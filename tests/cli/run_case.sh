@@ -13,6 +13,9 @@ cd "$WORK"
 export ARCHIPEL SRC WORK LC_ALL=C.UTF-8 XDG_DATA_HOME="$WORK/xdg" HOME="$WORK/home"
 unset ARCHIPEL_REGISTRY
 mkdir -p "$HOME"
+# Every commit Archipel writes is signed: each case gets its own throw-away key (docs/trust.md).
+ssh-keygen -q -t ed25519 -N '' -C tester@example.org -f "$WORK/home/id_ed25519" </dev/null >/dev/null
+export ARCHIPEL_SIGNING_KEY="$WORK/home/id_ed25519"
 
 expect() {
   local code=$1; shift; [ "$1" = "--" ] && shift

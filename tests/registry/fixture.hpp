@@ -6,6 +6,7 @@
 #include <filesystem>
 #include <fstream>
 #include <random>
+#include <stdexcept>
 #include <string>
 
 #include <nlohmann/json.hpp>
@@ -37,6 +38,42 @@ inline void write_file(const fs::path& path, const std::string& text) {
   fs::create_directories(path.parent_path());
   std::ofstream(path, std::ios::binary) << text;
 }
+
+/// Runs a shell command; its exit status.
+inline int sh(const std::string& cmd) { return std::system(cmd.c_str()); }
+
+/// Makes an SSH key pair `dir/name` (and `.pub`) of `type` ("ed25519", "ecdsa -b 384", "rsa")
+/// commented `principal`; returns the private key's path.
+inline fs::path make_key(const fs::path& dir, const std::string& name,
+                         const std::string& principal = "tester@example.org",
+                         const std::string& type = "ed25519") {
+  fs::create_directories(dir);
+  fs::path key = dir / name;
+  std::string cmd = "ssh-keygen -q -t " + type + " -N '' -C '" + principal + "' -f '" + key.string() +
+                    "' </dev/null >/dev/null";
+  if (sh(cmd) != 0) throw std::runtime_error("ssh-keygen failed: " + cmd);
+  return key;
+}
+
+/// Every registry test signs with a throw-away key made once per test process and handed
+/// over as $ARCHIPEL_SIGNING_KEY (unless the caller set one), as a publisher's would be.
+struct ProcessSigningKey {
+  fs::path dir;
+  ProcessSigningKey() {
+    if (const char* set = std::getenv("ARCHIPEL_SIGNING_KEY"); set != nullptr && *set != '\0') return;
+    std::random_device rd;
+    dir = fs::temp_directory_path() / ("archipel-test-key-" + std::to_string(rd()) + std::to_string(rd()));
+    auto key = make_key(dir, "id_ed25519", "ada@example.org");
+    ::setenv("ARCHIPEL_SIGNING_KEY", key.c_str(), 1);
+    // Remembered tips go to a folder of this process, not the user's.
+    ::setenv("XDG_STATE_HOME", (dir / "state").c_str(), 1);
+  }
+  ~ProcessSigningKey() {
+    std::error_code ec;
+    if (!dir.empty()) fs::remove_all(dir, ec);
+  }
+};
+inline ProcessSigningKey process_signing_key;
 
 /// A minimal valid manifest with one STL file called plate.stl (a fabrication file: not
 /// measured, so that tests of the store need no real geometry).

@@ -44,11 +44,16 @@ TEST_CASE("a changed file and an unlisted file are each named") {
   tamper(reg.path(), folder + "extra.txt", "extra");
   auto report = reg.verify();
   REQUIRE(report);
-  REQUIRE(report->problems.size() == 2);
+  // The tip's problems first, then the history's: each tampering commit, unsigned, named.
+  REQUIRE(report->problems.size() == 6);
   CHECK(report->problems[0].where == folder + "plate.stl");
   CHECK(report->problems[0].message.starts_with("sha256 is "));
   CHECK(report->problems[1].where == folder + "extra.txt");
   CHECK(report->problems[1].message == "not listed in part.json");
+  CHECK(report->problems[2].message == "rewrites plate.stl of BXL-P0001@1.0.0, published earlier");
+  CHECK(report->problems[3].message == "is not signed");
+  CHECK(report->problems[4].message == "adds extra.txt to BXL-P0001@1.0.0, published earlier");
+  CHECK(report->problems[5].message == "is not signed");
 }
 
 TEST_CASE("a corrupt loose object is reported") {

@@ -250,6 +250,37 @@ Result<git_oid> Store::apply(const git_tree* base, const std::vector<Change>& ch
   return out;
 }
 
+Result<git_oid> Store::write_commit(const CommitRequest& request, const git_signature* author,
+                                   const git_tree* tree, std::size_t parent_count,
+                                   const git_commit** parents) const {
+  git_oid id;
+  if (!request.sign) {
+    if (int rc = git_commit_create(&id, repo(), nullptr, author, author, nullptr,
+                                   request.message.c_str(), tree, parent_count, parents);
+        rc < 0) {
+      return std::unexpected(last_error(rc, "cannot write the commit", path_.string()));
+    }
+    return id;
+  }
+  // As git does for gpg.format=ssh: sign the commit's bytes, store the signature in `gpgsig`.
+  git_buf buffer = GIT_BUF_INIT;
+  if (int rc = git_commit_create_buffer(&buffer, repo(), author, author, nullptr,
+                                        request.message.c_str(), tree, parent_count, parents);
+      rc < 0) {
+    return std::unexpected(last_error(rc, "cannot write the commit", path_.string()));
+  }
+  std::string content(buffer.ptr, buffer.size);
+  git_buf_dispose(&buffer);
+  auto signature = request.sign(content);
+  if (!signature) return std::unexpected(signature.error());
+  if (int rc = git_commit_create_with_signature(&id, repo(), content.c_str(), signature->c_str(),
+                                                "gpgsig");
+      rc < 0) {
+    return std::unexpected(last_error(rc, "cannot write the signed commit", path_.string()));
+  }
+  return id;
+}
+
 Result<std::optional<CommitOutcome>> Store::transact(const Builder& build, int max_retries) const {
   auto lock = WriterLock::acquire(gitdir_, WriterLock::Mode::exclusive, lock_wait);
   if (!lock) return std::unexpected(lock.error());
@@ -285,23 +316,18 @@ Result<std::optional<CommitOutcome>> Store::transact(const Builder& build, int m
       parent.reset(p);
     }
     const git_commit* parents[1] = {parent.get()};
-    git_oid commit_id;
-    if (int rc = git_commit_create(&commit_id, repo(), nullptr, author.get(), author.get(), nullptr,
-                                   (*request)->message.c_str(), tree.get(), parent ? 1 : 0,
-                                   parents);
-        rc < 0) {
-      return std::unexpected(last_error(rc, "cannot write the commit", path_.string()));
-    }
+    auto commit_id = write_commit(**request, author.get(), tree.get(), parent ? 1 : 0, parents);
+    if (!commit_id) return std::unexpected(commit_id.error());
     crash_hook("objects");
-    if (auto ok = lock->begin_ref_update(main_ref, to_hex(commit_id), ref_lock_wait); !ok) {
+    if (auto ok = lock->begin_ref_update(main_ref, to_hex(*commit_id), ref_lock_wait); !ok) {
       return std::unexpected(ok.error());
     }
     detail::crash_holding_ref_lock(gitdir_ / (std::string(main_ref) + ".lock"));
     git_reference* ref = nullptr;
     int rc = snap->commit
-                 ? git_reference_create_matching(&ref, repo(), main_ref, &commit_id, 1,
+                 ? git_reference_create_matching(&ref, repo(), main_ref, &*commit_id, 1,
                                                  &*snap->commit, (*request)->message.c_str())
-                 : git_reference_create(&ref, repo(), main_ref, &commit_id, 0,
+                 : git_reference_create(&ref, repo(), main_ref, &*commit_id, 0,
                                         (*request)->message.c_str());
     Reference owned_ref(ref);
     lock->end_ref_update();
@@ -312,7 +338,7 @@ Result<std::optional<CommitOutcome>> Store::transact(const Builder& build, int m
       continue;
     }
     if (rc < 0) return std::unexpected(last_error(rc, "cannot move refs/heads/main", path_.string()));
-    return std::optional<CommitOutcome>{CommitOutcome{commit_id, attempt, std::move(*recovered)}};
+    return std::optional<CommitOutcome>{CommitOutcome{*commit_id, attempt, std::move(*recovered)}};
   }
   return core::fail(core::Errc::io,
                     "refs/heads/main kept moving (another program writes to this registry): gave up "

@@ -44,6 +44,8 @@ struct CommitRequest {
   std::string message;
   std::string author_name;
   std::string author_email;
+  /// Signs the commit's bytes (an armored signature for its `gpgsig` header); unset: unsigned.
+  std::function<core::Result<std::string>(const std::string&)> sign;
 };
 
 /// The commit a transaction produced, and how many times it retried on a moved tip.
@@ -106,7 +108,10 @@ class Store {
 
  private:
   [[nodiscard]] core::Result<void> set_gitdir();
-
+  [[nodiscard]] core::Result<git_oid> write_commit(const CommitRequest& request,
+                                                   const git_signature* author, const git_tree* tree,
+                                                   std::size_t parent_count,
+                                                   const git_commit** parents) const;
   Repository repo_;
   std::filesystem::path path_;
   std::filesystem::path gitdir_;

@@ -1,5 +1,5 @@
 # registry init, publish (new serial, written back), republish (no-op), new version, show, list, get.
-masked() { sed -E 's/[0-9a-f]{40}/<commit>/g; s/^[0-9a-f]{12} /<commit> /; s/[0-9]{4}-[0-9]{2}-[0-9]{2}T[0-9:]{8}Z/<time>/g' "$WORK/out"; }
+masked() { sed -E 's/[0-9a-f]{64}/<sha256>/g; s/[0-9a-f]{40}/<commit>/g; s/^[0-9a-f]{12} /<commit> /; s/[0-9]{4}-[0-9]{2}-[0-9]{2}T[0-9:]{8}Z/<time>/g; s#SHA256:[A-Za-z0-9+/]{43}#SHA256:<fp>#g' "$WORK/out"; }
 part() {  # part DIR NAME LICENCE
   mkdir -p "$1"; printf 'solid plate\nendsolid plate\n' >"$1/plate.stl"
   cat >"$1/part.json" <<JSON
@@ -16,10 +16,12 @@ part() {  # part DIR NAME LICENCE
 JSON
 }
 expect 0 -- registry init --namespace BXL --name "Brussels parts"
-same_out <<X
+masked | diff -u - <(cat <<X
 Created registry "Brussels parts" at $WORK/xdg/archipel/registry
   namespace BXL (serials BXL-P0001, ...), grid openstructures
+  maintainer tester@example.org (SHA256:<fp>)
 X
+)
 part plate "OS plate 120x40" CC-BY-4.0
 expect 0 -- publish plate/part.json
 masked | diff -u - <(cat <<'X'
@@ -40,16 +42,21 @@ out_has '"new_serial": false'
 expect 0 -- list
 same_out <<<'BXL-P0001    1.1.0    OS plate 120x40  (Ada Lovelace, CC-BY-4.0)'
 expect 0 -- show BXL-P0001@1.0.0
-same_out <<'X'
+masked | diff -u - <(cat <<'X'
 BXL-P0001@1.0.0  OS plate 120x40
   kind      part
   designer  Ada Lovelace <ada@example.org>
   licence   CC-BY-4.0
   versions  1.0.0, 1.1.0
-  file      plate.stl  sha256 4b62e2f11478836cfb0535fb30a66fffbb529f0bde805ee7f0887e6fe0f1e461
+  file      plate.stl  sha256 <sha256>
   verdict   not-measured
   folder    parts/BXL/P/000/BXL-P0001/1.0.0
+  commit    <commit>
+  signed    good, tester@example.org (SHA256:<fp>)
+  owner     tester@example.org (SHA256:<fp>)
 X
+)
+out_has 'plate.stl  sha256 4b62e2f11478836cfb0535fb30a66fffbb529f0bde805ee7f0887e6fe0f1e461' 
 expect 0 -- yank BXL-P0001@1.1.0 --reason "holes 1 mm off"
 same_out <<<'Yanked BXL-P0001@1.1.0: holes 1 mm off'
 expect 0 -- show BXL-P0001 --json
@@ -58,10 +65,13 @@ expect 0 -- history BXL-P0001
 masked | diff -u - <(cat <<'X'
 <commit> <time> Archipel <registry@archipel.invalid>
     yank BXL-P0001@1.1.0: holes 1 mm off
+    signed: good, tester@example.org (SHA256:<fp>)
 <commit> <time> Ada Lovelace <ada@example.org>
     publish BXL-P0001@1.1.0 "OS plate 120x40"
+    signed: good, tester@example.org (SHA256:<fp>)
 <commit> <time> Ada Lovelace <ada@example.org>
     publish BXL-P0001@1.0.0 "OS plate 120x40"
+    signed: good, tester@example.org (SHA256:<fp>)
 X
 )
 expect 0 -- get BXL-P0001@1.1.0 --out got
@@ -74,8 +84,19 @@ Wrote 4 files of BXL-P0001@1.1.0 into got
 X
 cmp got/plate.stl plate/plate.stl
 expect 0 -- verify
-same_out <<<'ok: 2 versions, 2 files, 0 lineage links, 32 git objects checked'
+same_out <<<'ok: 2 versions, 2 files, 0 lineage links, 33 git objects, 4 commits checked'
 git -C "$WORK/xdg/archipel/registry" fsck --strict --no-progress
+# The real git accepts every commit Archipel wrote, with the key as allowed signer.
+echo "tester@example.org $(cat "$ARCHIPEL_SIGNING_KEY.pub")" > allowed
+for c in $(git -C "$WORK/xdg/archipel/registry" rev-list main); do
+  git -C "$WORK/xdg/archipel/registry" -c gpg.format=ssh -c gpg.ssh.allowedSignersFile="$WORK/allowed" \
+    verify-commit "$c" 2>/dev/null
+done
+git -C "$WORK/xdg/archipel/registry" -c gpg.format=ssh -c gpg.ssh.allowedSignersFile="$WORK/allowed" \
+  log --show-signature -1 main | grep -q 'Good "git" signature for tester@example.org with ED25519 key'
+expect 0 -- history BXL-P0001 --json
+out_has '"state": "good"'
+out_has '"principal": "tester@example.org"' 
 git clone -q "$WORK/xdg/archipel/registry" clone
 test -f clone/parts/BXL/P/000/BXL-P0001/1.0.0/part.json
 test -f clone/registry.json

@@ -17,6 +17,7 @@
 
 #include "archipel/core/result.hpp"
 #include "archipel/registry/serial.hpp"
+#include "archipel/registry/signing.hpp"
 
 namespace archipel::registry {
 
@@ -25,7 +26,21 @@ struct Policy {
   std::vector<std::string> allowed_licences;  ///< SPDX ids; empty: every known licence
   bool accept_nonconforming = false;  ///< may a part failing its grid be published (with a flag)
   std::uint64_t max_file_bytes = 50ull * 1000 * 1000;  ///< largest file accepted
+  /// Unsigned commits are errors for `verify` (true for every registry made with signatures;
+  /// false, when absent, for registries made before: their unsigned commits are warnings).
+  bool require_signatures = true;
 };
+
+/// Someone who may sign changes: a principal (usually an email) and an SSH public key.
+struct Identity {
+  std::string principal;
+  PublicKey key;
+};
+
+/// "principal (SHA256:...)" for messages.
+[[nodiscard]] std::string describe(const Identity& who);
+/// "a, b" of `describe` for each, or "nobody".
+[[nodiscard]] std::string describe(const std::vector<Identity>& who);
 
 /// The content of `registry.json`.
 struct RegistryConfig {
@@ -33,6 +48,8 @@ struct RegistryConfig {
   std::string name = "Local registry";  ///< human name
   std::string grid = "openstructures";  ///< default grid standard id
   Policy policy;
+  std::vector<Identity> maintainers;    ///< may change registry.json (and create serials)
+  std::string publishers = "open";      ///< "open": any key creates serials; "maintainers"
 };
 
 /// `registry.json` as a JSON document (keys sorted, byte-identical from run to run).
@@ -87,6 +104,14 @@ struct ForkOptions {
   std::string version = "1.0.0";       ///< the child's first version
 };
 
+/// Who signed a commit, and what the signature is worth.
+struct SignerInfo {
+  SignatureState state = SignatureState::unsigned_;
+  std::string principal;    ///< the owner or maintainer whose key signed ("" when unknown)
+  std::string fingerprint;  ///< of the signing key ("" when unsigned)
+  std::string reason;       ///< why the state is not good
+};
+
 /// One published version as stored.
 struct VersionInfo {
   std::string serial;
@@ -96,6 +121,9 @@ struct VersionInfo {
   nlohmann::json measured;             ///< measured.json (null when absent)
   std::optional<std::string> yanked;   ///< the yank reason when yanked
   std::vector<std::string> versions;   ///< every version of the serial, oldest first
+  std::string commit;                  ///< the commit that published this version
+  SignerInfo signer;                   ///< who signed that commit
+  std::vector<Identity> owners;        ///< the serial's owners now
 };
 
 /// One serial in `list`.
@@ -109,8 +137,9 @@ struct PartSummary {
 
 /// One commit touching a serial.
 struct HistoryEntry {
-  std::string commit, author, email, message;
+  std::string commit, author, email, message;  ///< author: the designer credited
   std::int64_t time = 0;  ///< seconds since the epoch
+  SignerInfo signer;      ///< who published
 };
 
 /// One node of a lineage.
@@ -167,22 +196,26 @@ struct IndexStatus {
 
 /// One integrity problem found by `verify`.
 struct Problem {
-  std::string where;    ///< path in the tree, or object id
+  std::string where;    ///< path in the tree, object id, or "commit <id>"
   std::string message;
 };
 
 /// What `verify` checked.
 struct VerifyReport {
   std::size_t versions = 0, files = 0, objects = 0, links = 0;
+  std::size_t commits = 0;          ///< commits whose signature and change were checked
   std::vector<Problem> problems;
+  std::vector<Problem> warnings;    ///< e.g. unsigned commits of an old registry
 };
 
 /// An open registry.
 class Registry {
  public:
-  /// Creates a registry at `path` (must not exist, or be an empty folder) with one commit.
+  /// Creates a registry at `path` (must not exist, or be an empty folder) with one commit,
+  /// signed by `key` (default: resolve_signing_key), whose holder becomes the first maintainer.
   [[nodiscard]] static core::Result<Registry> init(const std::filesystem::path& path,
-                                                   const RegistryConfig& config);
+                                                   RegistryConfig config,
+                                                   std::optional<SigningKey> key = {});
   /// Opens the registry at `path`.
   [[nodiscard]] static core::Result<Registry> open(const std::filesystem::path& path);
 
@@ -196,6 +229,15 @@ class Registry {
   [[nodiscard]] const RegistryConfig& config() const;
   /// The tip commit id ("" for none).
   [[nodiscard]] core::Result<std::string> tip() const;
+
+  /// Signs every later write with `key` (otherwise resolve_signing_key(nothing) at first write).
+  void set_signing_key(SigningKey key);
+  /// The owners of `serial` at the tip (empty: none recorded).
+  [[nodiscard]] core::Result<std::vector<Identity>> owners(const Serial& serial) const;
+  /// Adds an owner to `serial` (signed by a current owner); false when already an owner.
+  [[nodiscard]] core::Result<bool> add_owner(const Serial& serial, const Identity& owner);
+  /// Removes the owner with that principal or key fingerprint (never the last one).
+  [[nodiscard]] core::Result<Identity> remove_owner(const Serial& serial, const std::string& who);
 
   /// Publishes the part described by the manifest at `manifest_path`.
   [[nodiscard]] core::Result<Published> publish(const std::filesystem::path& manifest_path,
