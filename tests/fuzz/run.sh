@@ -3,7 +3,8 @@
 # folder and runs each for SECONDS, seeded from examples/, tests/data/ and core/grids/.
 #   usage: tests/fuzz/run.sh SECONDS [HARNESS...]
 #   harnesses: manifest grid licence semver mesh_stl mesh_obj mesh_ply mesh_3mf (default: all)
-#   env: FUZZ_BUILD (default build-fuzz), FUZZ_JOBS (build jobs, default 2)
+#   env: FUZZ_BUILD (default build-fuzz), FUZZ_JOBS (build jobs, default 2), FUZZ_NO_BUILD=1 (run
+#        the harnesses already built)
 # Corpora grow in $FUZZ_BUILD/corpus/<harness>, crashing inputs land in $FUZZ_BUILD/crashes/.
 # Prints one line per harness (executions, executions per second, corpus size, crashes) and
 # exits 1 when a harness crashed, 77 when clang-16 or its libFuzzer runtime is missing.
@@ -25,6 +26,7 @@ launcher=()
 command -v ccache >/dev/null && launcher=(-DCMAKE_CXX_COMPILER_LAUNCHER=ccache)
 build_start=$(date +%s)
 mkdir -p "$BUILD"
+if [ -z "${FUZZ_NO_BUILD:-}" ]; then
 cmake -S "$SRC" -B "$BUILD" -DCMAKE_CXX_COMPILER=clang++-16 -DCMAKE_BUILD_TYPE=Fuzz \
   -DCMAKE_CXX_FLAGS="$FLAGS" -DARCHIPEL_FUZZ=ON -DARCHIPEL_BUILD_TESTS=OFF \
   -DARCHIPEL_BUILD_BENCH=OFF "${launcher[@]}" >"$BUILD/configure.log" 2>&1 ||
@@ -34,6 +36,7 @@ for h in "${HARNESSES[@]}"; do targets+=("fuzz_$h"); done
 cmake --build "$BUILD" -j"${FUZZ_JOBS:-2}" --target "${targets[@]}" >"$BUILD/build.log" 2>&1 ||
   { tail -50 "$BUILD/build.log"; exit 3; }
 echo "fuzz build: $(( $(date +%s) - build_start )) s"
+fi
 
 # Seeds: the project's own files of each kind, and a few written here.
 seed() {
