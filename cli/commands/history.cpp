@@ -45,8 +45,8 @@ void register_history(CLI::App& app, Dispatch& dispatch) {
       return exit_ok;
     }
     for (const auto& e : *entries) {
-      std::cout << fmt::format("{} {} {} <{}>\n    {}\n", e.commit.substr(0, 12), iso_time(e.time),
-                               e.author, e.email, e.message);
+      std::cout << fmt::format("{} {} {} <{}>\n    {}\n", printable(e.commit.substr(0, 12)), iso_time(e.time),
+                               printable(e.author), printable(e.email), printable(e.message));
     }
     return exit_ok;
   });

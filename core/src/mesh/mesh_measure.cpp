@@ -101,7 +101,8 @@ Result<PartMeasurement> measure_mesh(const std::filesystem::path& path, Geometry
   m.source_unit = unit_name(*unit);
   if (auto ok = precheck_mesh_file(path, format); !ok) return std::unexpected(ok.error());
   if (options.progress) options.progress("reading", 0);
-  auto mesh = import_mesh_here(path, format, unit_to_mm(*unit), options.tolerances.mesh_weld_mm);
+  auto mesh = import_mesh_here(path, format, unit_to_mm(*unit), options.tolerances.mesh_weld_mm,
+                               {options.part_folder, options.path_in_folder});
   if (options.progress) options.progress("measuring", 0);
   if (!mesh) return std::unexpected(mesh.error());
   if (!has_area(*mesh))
