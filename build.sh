@@ -15,6 +15,7 @@ BUILD_PACKAGES=(
   libocct-ocaf-dev libocct-visualization-dev libocct-data-exchange-dev libtbb-dev
   libassimp-dev libgit2-dev libcli11-dev libfmt-dev doctest-dev nlohmann-json3-dev
   libvalijson-dev libssl-dev libsqlite3-dev libminizip-dev libqhull-dev libzip-dev libexpat1-dev
+  libre2-dev
 )
 # Extra packages the tests use: an independent JSON Schema validator, and a real browser to check
 # that the SVG drawings render (the test is skipped when chromium is absent).

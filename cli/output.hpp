@@ -3,6 +3,7 @@
 /// Everything the CLI prints goes through here: errors, JSON, exit codes.
 
 #include <string>
+#include <string_view>
 
 #include <nlohmann/json.hpp>
 
@@ -17,6 +18,12 @@ enum ExitCode : int {
   exit_usage = 2,     ///< the command line is wrong
   exit_io = 3,        ///< I/O, git or environment failure
 };
+
+/// `text` made safe for a terminal: C0 controls (ESC, BEL, newline...), DEL, C1 controls and
+/// bytes that are not UTF-8 become `\xNN`; bidirectional overrides and isolates (U+202A..U+202E,
+/// U+2066..U+2069) become `\uNNNN`. Every human output of text from a manifest or a registry
+/// goes through this (--json output is JSON-escaped instead).
+[[nodiscard]] std::string printable(std::string_view text);
 
 /// The exit code that belongs to an error's kind.
 [[nodiscard]] int exit_code_for(const core::Error& error);

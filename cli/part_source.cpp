@@ -7,6 +7,7 @@
 #include "archipel/core/geometry.hpp"
 #include "archipel/core/grid.hpp"
 #include "archipel/core/manifest.hpp"
+#include "archipel/core/safe_fs.hpp"
 #include "archipel/core/validate.hpp"
 
 namespace archipel::cli {
@@ -19,12 +20,17 @@ namespace {
 // The part's role (stated, else recognised as validate does) fixes the grid its interface uses.
 Result<LoadedPart> measure_on_grid(const std::string& label, const fs::path& file,
                                    std::optional<core::LengthUnit> unit, const std::string& grid_id,
-                                   const std::string& stated_role = {}) {
+                                   const std::string& stated_role = {}, const core::UniqueFd* fd = nullptr,
+                                   const fs::path& folder = {}) {
   auto grid = core::load_grid(grid_id);
   if (!grid) return std::unexpected(grid.error());
   core::MeasureOptions options;
   options.unit = unit;
-  auto m = core::measure_file(file, options);
+  if (fd != nullptr) {
+    options.part_folder = folder;
+    options.path_in_folder = file.lexically_relative(folder).string();
+  }
+  auto m = fd != nullptr ? core::measure_file(fd->get(), file, options) : core::measure_file(file, options);
   if (!m) return std::unexpected(m.error());
   core::GridStandard view = *grid;
   std::string role;
@@ -43,10 +49,14 @@ Result<LoadedPart> from_manifest(const std::string& arg) {
   auto manifest = core::read_manifest(arg);
   if (!manifest) return std::unexpected(manifest.error());
   const std::string grid = manifest->grid ? manifest->grid->standard : "openstructures";
+  const fs::path root = fs::path(arg).has_parent_path() ? fs::path(arg).parent_path() : fs::path(".");
   for (const auto& f : manifest->files)
-    if (f.role == core::FileRole::geometry)
-      return measure_on_grid(arg, fs::path(arg).parent_path() / f.path, f.unit, grid,
-                             manifest->grid ? manifest->grid->role.value_or("") : std::string{});
+    if (f.role == core::FileRole::geometry) {
+      auto fd = core::open_beneath(root, f.path);  // as publish reads it: no link at any level
+      if (!fd) return core::fail(fd.error().code, fd.error().message, arg);
+      return measure_on_grid(arg, root / f.path, f.unit, grid,
+                             manifest->grid ? manifest->grid->role.value_or("") : std::string{}, &*fd, root);
+    }
   return core::fail(Errc::invalid, "the manifest lists no geometry file", arg, "/files");
 }
 

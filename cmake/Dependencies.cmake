@@ -25,6 +25,9 @@ pkg_check_modules(MINIZIP REQUIRED IMPORTED_TARGET minizip)
 # Convex hulls for the natural frame (Qhull's reentrant library).
 pkg_check_modules(QHULL_R REQUIRED IMPORTED_TARGET qhull_r)
 pkg_check_modules(LIBGIT2 REQUIRED IMPORTED_TARGET libgit2>=1.5)
+# Linear-time regular expressions wherever Archipel matches patterns itself (std::regex recurses
+# per character and overflows the stack on long input).
+pkg_check_modules(RE2 REQUIRED IMPORTED_TARGET re2)
 find_package(CLI11 REQUIRED)
 find_package(fmt REQUIRED)
 find_package(nlohmann_json 3.10 REQUIRED)

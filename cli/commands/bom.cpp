@@ -1,12 +1,12 @@
 // archipel bom OBJECT: the resolved bill of materials of a component or object.
 #include <filesystem>
-#include <fstream>
 #include <iostream>
 
 #include <fmt/format.h>
 
 #include "archipel/core/bom.hpp"
 #include "archipel/core/manifest.hpp"
+#include "archipel/core/safe_fs.hpp"
 #include "commands.hpp"
 #include "commands/registry_options.hpp"
 #include "member_lookup.hpp"
@@ -67,9 +67,9 @@ int run(const RegistryOptions& o, const BomArgs& args) {
     if (*args.csv == "-") {
       std::cout << csv;
     } else {
-      std::ofstream out(*args.csv, std::ios::binary);
-      out << csv;
-      if (!out) return report_error(core::Error{core::Errc::io, "cannot write the CSV file", *args.csv, {}});
+      if (auto ok = core::write_file_atomic(*args.csv, csv); !ok)
+        return report_error(core::Error{core::Errc::io, "cannot write the CSV file: " + ok.error().message,
+                                        *args.csv, {}});
     }
   }
   if (o.json) print_json(core::to_json(*report));

@@ -1,11 +1,11 @@
 // archipel compat A B: can part B be bolted onto part A on the grid?
-#include <fstream>
 #include <iostream>
 
 #include <fmt/format.h>
 
 #include "archipel/core/compat.hpp"
 #include "archipel/core/gridfinity_fit.hpp"
+#include "archipel/core/safe_fs.hpp"
 #include "commands.hpp"
 #include "output.hpp"
 #include "part_source.hpp"
@@ -34,9 +34,8 @@ void print_placements(const core::CompatReport& r, const LoadedPart& a, const Lo
 }
 
 int write_svg(const std::string& path, const std::string& svg) {
-  std::ofstream out(path, std::ios::binary);
-  out << svg;
-  if (!out) return report_error(core::Error{core::Errc::io, "cannot write the SVG file", path, {}});
+  if (auto ok = core::write_file_atomic(path, svg); !ok)
+    return report_error(core::Error{core::Errc::io, "cannot write the SVG file: " + ok.error().message, path, {}});
   return exit_ok;
 }
 

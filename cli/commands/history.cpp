@@ -58,8 +58,9 @@ void register_history(CLI::App& app, Dispatch& dispatch) {
       return exit_ok;
     }
     for (const auto& e : *entries) {
-      std::cout << fmt::format("{} {} {} <{}>\n    {}\n    signed: {}\n", e.commit.substr(0, 12),
-                               iso_time(e.time), e.author, e.email, e.message, signer_text(e.signer));
+      std::cout << fmt::format("{} {} {} <{}>\n    {}\n    signed: {}\n",
+                               printable(e.commit.substr(0, 12)), iso_time(e.time), printable(e.author),
+                               printable(e.email), printable(e.message), printable(signer_text(e.signer)));
     }
     return exit_ok;
   });

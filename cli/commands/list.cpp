@@ -29,8 +29,9 @@ void register_list(CLI::App& app, Dispatch& dispatch) {
     }
     if (parts->empty()) std::cout << "No parts in " << reg->path().string() << "\n";
     for (const auto& p : *parts) {
-      std::cout << fmt::format("{:<12} {:<8} {}  ({}, {})\n", p.serial,
-                               p.latest.empty() ? "yanked" : p.latest, p.name, p.designer, p.licence);
+      std::cout << fmt::format("{:<12} {:<8} {}  ({}, {})\n", printable(p.serial),
+                               p.latest.empty() ? "yanked" : printable(p.latest), printable(p.name),
+                               printable(p.designer), printable(p.licence));
     }
     return exit_ok;
   });

@@ -1,15 +1,15 @@
 // archipel manifest check FILE... [--json]
 // archipel manifest new --name N --designer "Name <email>" --licence L [--grid ID] ... [--json]
 #include <algorithm>
-#include <fstream>
 #include <iostream>
-#include <regex>
 
 #include <fmt/format.h>
+#include <re2/re2.h>
 
 #include "archipel/core/json.hpp"
 #include "archipel/core/manifest.hpp"
 #include "archipel/core/resources.hpp"
+#include "archipel/core/safe_fs.hpp"
 #include "archipel/core/suggest.hpp"
 #include "commands.hpp"
 #include "output.hpp"
@@ -118,22 +118,22 @@ std::unexpected<Error> bad_option(const std::string& option, std::string message
   return std::unexpected(Error{Errc::usage, std::move(message), option, {}});
 }
 
+// RE2, not std::regex: linear time, no recursion, whatever the length of the text.
 core::Result<core::Designer> parse_designer(const std::string& text) {
-  static const std::regex form(R"(^\s*(\S.*?)\s*<([^<>\s]+)>\s*$)");
-  std::smatch match;
-  if (!std::regex_match(text, match, form))
+  static const re2::RE2 form(R"(\s*(\S.*?)\s*<([^<>\s]+)>\s*)");
+  std::string name, email;
+  if (!re2::RE2::FullMatch(text, form, &name, &email))
     return bad_option("--designer", fmt::format("expected \"Name <email>\", found \"{}\"", text));
-  return core::Designer{match[1].str(), match[2].str(), std::nullopt};
+  return core::Designer{name, email, std::nullopt};
 }
 
 core::Result<std::vector<int>> parse_grid_size(const std::string& text) {
-  static const std::regex form(R"(^([1-9][0-9]{0,2})x([1-9][0-9]{0,2})(?:x([1-9][0-9]{0,2}))?$)");
-  std::smatch match;
-  if (!std::regex_match(text, match, form))
+  static const re2::RE2 form(R"(([1-9][0-9]{0,2})x([1-9][0-9]{0,2})(?:x([1-9][0-9]{0,2}))?)");
+  std::string width, depth, height;
+  if (!re2::RE2::FullMatch(text, form, &width, &depth, &height))
     return bad_option("--grid-size", fmt::format("expected WxD or WxDxH in grid units (e.g. 2x1), found \"{}\"", text));
-  std::vector<int> units;
-  for (std::size_t i = 1; i < match.size(); ++i)
-    if (match[i].matched) units.push_back(std::stoi(match[i].str()));
+  std::vector<int> units{std::stoi(width), std::stoi(depth)};
+  if (!height.empty()) units.push_back(std::stoi(height));
   return units;
 }
 
@@ -174,17 +174,8 @@ core::Result<void> write_text(const std::string& out, const std::string& text, b
   std::error_code ec;
   if (!force && fs::symlink_status(out, ec).type() != fs::file_type::not_found)
     return std::unexpected(Error{Errc::invalid, "already exists; use --force to overwrite", out, {}});
-  const std::string temp = out + ".tmp";
-  {
-    std::ofstream file(temp, std::ios::binary | std::ios::trunc);
-    if (!file || !(file << text) || !file.flush())
-      return std::unexpected(Error{Errc::io, "cannot write the file", out, {}});
-  }
-  fs::rename(temp, out, ec);
-  if (ec) {
-    fs::remove(temp, ec);
-    return std::unexpected(Error{Errc::io, "cannot write the file", out, {}});
-  }
+  if (auto ok = core::write_file_atomic(out, text); !ok)
+    return std::unexpected(Error{Errc::io, "cannot write the file: " + ok.error().message, out, {}});
   return {};
 }
 

@@ -63,8 +63,9 @@ void register_search(CLI::App& app, Dispatch& dispatch) {
     }
     if (hits->empty()) std::cout << "No match\n";
     for (const auto& h : *hits) {
-      std::cout << fmt::format("{}@{}  {}  ({}, {}, {:g}x{:g}x{:g} mm)\n", h.serial, h.version, h.name,
-                               h.designer, h.licence, h.size[0], h.size[1], h.size[2]);
+      std::cout << fmt::format("{}@{}  {}  ({}, {}, {:g}x{:g}x{:g} mm)\n", printable(h.serial),
+                               printable(h.version), printable(h.name), printable(h.designer),
+                               printable(h.licence), h.size[0], h.size[1], h.size[2]);
     }
     return exit_ok;
   });

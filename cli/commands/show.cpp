@@ -11,13 +11,14 @@ namespace archipel::cli {
 
 namespace {
 
+// Terminal-safe: a published name may hold ESC sequences.
 std::string str(const nlohmann::json& doc, const char* key) {
-  return doc.is_object() && doc.contains(key) && doc[key].is_string() ? doc[key].get<std::string>() : "";
+  return doc.is_object() && doc.contains(key) && doc[key].is_string() ? printable(doc[key].get<std::string>()) : "";
 }
 
 void print_version(const registry::VersionInfo& v) {
   const auto& m = v.manifest;
-  std::cout << v.serial << "@" << v.version << "  " << str(m, "name") << "\n";
+  std::cout << printable(v.serial) << "@" << printable(v.version) << "  " << str(m, "name") << "\n";
   auto row = [](const char* label, const std::string& value) {
     if (!value.empty()) std::cout << fmt::format("  {:<10}{}\n", label, value);
   };
@@ -26,8 +27,8 @@ void print_version(const registry::VersionInfo& v) {
     row("designer", str(m["designer"], "name") + " <" + str(m["designer"], "email") + ">");
   }
   row("licence", str(m, "licence"));
-  row("versions", fmt::format("{}", fmt::join(v.versions, ", ")));
-  if (v.yanked) row("yanked", *v.yanked);
+  row("versions", printable(fmt::format("{}", fmt::join(v.versions, ", "))));
+  if (v.yanked) row("yanked", printable(*v.yanked));
   if (m.contains("lineage") && m["lineage"].contains("derived_from")) {
     for (const auto& l : m["lineage"]["derived_from"]) {
       row("derived", fmt::format("{} from {}@{}", str(l, "relation"), str(l, "serial"), str(l, "version")));
@@ -37,10 +38,10 @@ void print_version(const registry::VersionInfo& v) {
     for (const auto& f : m["files"]) row("file", fmt::format("{}  sha256 {}", str(f, "path"), str(f, "sha256")));
   }
   if (v.measured.is_object()) row("verdict", str(v.measured, "verdict"));
-  row("folder", v.folder);
+  row("folder", printable(v.folder));
   row("commit", v.commit);
-  row("signed", signer_text(v.signer));
-  for (const auto& owner : v.owners) row("owner", registry::describe(owner));
+  row("signed", printable(signer_text(v.signer)));
+  for (const auto& owner : v.owners) row("owner", printable(registry::describe(owner)));
 }
 
 }  // namespace

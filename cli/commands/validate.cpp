@@ -2,13 +2,14 @@
 // [--svg FILE] [--json]: measure a geometry file and check it against a grid standard, with a
 // verdict.
 #include <filesystem>
-#include <fstream>
 #include <iostream>
 #include <memory>
 
 #include <fmt/format.h>
 
 #include "archipel/core/geometry.hpp"
+#include "archipel/core/safe_fs.hpp"
+#include "archipel/core/safe_fs.hpp"
 #include "archipel/core/validate.hpp"
 #include "commands.hpp"
 #include "output.hpp"
@@ -42,10 +43,8 @@ core::Result<core::MeasureOptions> measure_options(const ValidateArgs& args) {
 }
 
 core::Result<void> write_svg(const std::string& path, const std::string& svg) {
-  std::ofstream out(path, std::ios::binary);
-  out << svg;
-  out.close();
-  if (!out) return core::fail(core::Errc::io, "cannot write the drawing", path);
+  if (auto ok = core::write_file_atomic(path, svg); !ok)
+    return core::fail(core::Errc::io, "cannot write the drawing: " + ok.error().message, path);
   return {};
 }
 
@@ -55,13 +54,14 @@ struct Checked {
   core::ValidationReport report;
 };
 
+// `fd`: the file already opened with open_beneath (a manifest's file), else -1.
 core::Result<Checked> check_file(const std::string& path, const core::MeasureOptions& options,
-                                 const core::GridStandard& grid, const std::string& role) {
+                                 const core::GridStandard& grid, const std::string& role, int fd = -1) {
   auto part = [&] {
     ProgressLine progress(path);
     core::MeasureOptions with_progress = options;
     with_progress.progress = progress.callback();
-    return core::measure_file(path, with_progress);
+    return fd >= 0 ? core::measure_file(fd, path, with_progress) : core::measure_file(path, with_progress);
   }();
   if (!part) return std::unexpected(part.error());
   auto report = core::validate(*part, grid, {role});
@@ -136,7 +136,13 @@ int run_manifest(const ValidateArgs& args, const core::MeasureOptions& base) {
   for (const auto& f : manifest->files) {
     core::MeasureOptions options = base;
     if (!f.unit.empty()) options.unit = core::parse_unit(f.unit);
-    auto checked = check_file(f.path, options, *grid, role);
+    // Read as publish reads it: inside the manifest's folder, no link at any level.
+    const auto root = std::filesystem::path(args.input).parent_path();
+    options.part_folder = root.empty() ? std::filesystem::path(".") : root;
+    options.path_in_folder = f.listed;
+    auto fd = core::open_beneath(options.part_folder, f.listed);
+    auto checked = fd ? check_file(f.path, options, *grid, role, fd->get())
+                      : core::Result<Checked>(core::fail(fd.error().code, fd.error().message, args.input));
     if (!checked) {
       exit = report_error(checked.error());
       files.push_back({{"file", f.listed}, {"error", checked.error().to_string()}});

@@ -24,7 +24,7 @@ void register_verify(CLI::App& app, Dispatch& dispatch) {
                   {"objects", report->objects}, {"commits", report->commits}, {"problems", problems},
                   {"warnings", warnings}, {"ok", report->problems.empty()}});
     } else {
-      for (const auto& p : report->problems) std::cout << "problem: " << p.where << ": " << p.message << "\n";
+      for (const auto& p : report->problems) std::cout << "problem: " << printable(p.where) << ": " << printable(p.message) << "\n";
       std::cout << (report->problems.empty() ? "ok" : std::to_string(report->problems.size()) + " problems")
                 << ": " << report->versions << " versions, " << report->files << " files, "
                 << report->links << " lineage links, " << report->objects << " git objects, "

@@ -14,6 +14,7 @@
 #include <valijson/validator.hpp>
 
 #include "archipel/core/resources.hpp"
+#include "schema_bounds.hpp"
 
 namespace archipel::core {
 namespace {
@@ -39,15 +40,6 @@ std::size_t utf8_sequence_length(std::string_view text, std::size_t i) {
   return len;
 }
 
-std::pair<std::size_t, std::size_t> line_and_column(std::string_view text, std::size_t offset) {
-  std::size_t line = 1, column = 1;
-  for (std::size_t i = 0; i < offset && i < text.size(); ++i) {
-    if (text[i] == '\n') { ++line; column = 1; }
-    else ++column;
-  }
-  return {line, column};
-}
-
 }  // namespace
 
 std::size_t find_invalid_utf8(std::string_view text) {
@@ -57,22 +49,6 @@ std::size_t find_invalid_utf8(std::string_view text) {
     i += len;
   }
   return std::string_view::npos;
-}
-
-Result<nlohmann::json> parse_json(std::string_view text, const std::string& origin) {
-  if (const auto bad = find_invalid_utf8(text); bad != std::string_view::npos)
-    return fail(Errc::invalid, fmt::format("not valid UTF-8 (byte offset {})", bad), origin);
-  try {
-    return nlohmann::json::parse(text);
-  } catch (const nlohmann::json::parse_error& e) {
-    const std::size_t offset = e.byte > 0 ? e.byte - 1 : 0;
-    const auto [line, column] = line_and_column(text, offset);
-    if (text.find_first_not_of(" \t\r\n") == std::string_view::npos)
-      return fail(Errc::invalid, "invalid JSON: the file is empty", origin);
-    return fail(Errc::invalid,
-                fmt::format("invalid JSON at line {}, column {}: syntax error", line, column),
-                origin);
-  }
 }
 
 Result<std::string> read_file_bytes(const std::filesystem::path& path, std::uintmax_t max_bytes,
@@ -162,6 +138,9 @@ Result<std::vector<SchemaViolation>> validate_against_schema(const nlohmann::jso
                                                              std::string_view schema_name) {
   auto schema = compiled_schema(schema_name);
   if (!schema) return std::unexpected(schema.error());
+  // Bounds first: no pattern may see an unbounded string (std::regex recursion, issue 9).
+  if (auto broken = detail::bounds_violation(doc, (*schema)->document))
+    return std::vector<SchemaViolation>{std::move(*broken)};
   // One validator per thread: it caches the compiled regular expressions of `pattern`, which
   // otherwise dominate validating many documents (registry verify and index builds).
   thread_local valijson::Validator validator(valijson::Validator::kStrongTypes);

@@ -63,8 +63,10 @@ std::string first_error(const core::ValidationReport& report) {
 
 }  // namespace
 
-Result<Measured> measure_part(const json& manifest, const fs::path& dir, const RegistryConfig& config,
-                              bool allow_nonconforming, const std::string& origin) {
+Result<Measured> measure_part(const json& manifest, const fs::path& dir,
+                              const std::map<std::string, core::UniqueFd>& contents,
+                              const RegistryConfig& config, bool allow_nonconforming,
+                              const std::string& origin) {
   std::string grid_id = grid_standard(manifest).empty() ? config.grid : grid_standard(manifest);
   Measured out;
   out.verdict = "not-measured";
@@ -87,7 +89,13 @@ Result<Measured> measure_part(const json& manifest, const fs::path& dir, const R
     }
     core::MeasureOptions options;
     if (!f.unit.empty()) options.unit = core::parse_unit(f.unit);
-    auto m = core::measure_file(dir / f.path, options);
+    options.part_folder = dir;  // a glTF's buffers: only inside the part folder, without links
+    options.path_in_folder = f.path;
+    const auto content = contents.find(f.path);
+    if (content == contents.end())
+      return core::fail(core::Errc::io, fmt::format("internal: \"{}\" was not read before measuring", f.path),
+                        origin, pointer);
+    auto m = core::measure_file(content->second.get(), dir / f.path, options);
     if (!m) {
       return core::fail(m.error().code, fmt::format("\"{}\" cannot be measured: {}", f.path, m.error().message),
                         origin, pointer);

@@ -3,10 +3,12 @@
 // grid: the result is stored as measured.json next to part.json.
 
 #include <filesystem>
+#include <map>
 #include <string>
 
 #include <nlohmann/json.hpp>
 
+#include "archipel/core/safe_fs.hpp"
 #include "archipel/registry/registry.hpp"
 
 namespace archipel::registry::detail {
@@ -17,11 +19,13 @@ struct Measured {
   std::string verdict;
 };
 
-/// Measures every geometry file of `manifest` (paths relative to `dir`) and validates it
-/// against the registry's grid. A failing part is refused unless the policy accepts
-/// non-conforming parts and `allow_nonconforming` is set.
+/// Measures every geometry file of `manifest` (paths relative to `dir`; the bytes measured are
+/// those of `contents`, the descriptors publish hashed) and validates it against the registry's
+/// grid. A failing part is refused unless the policy accepts non-conforming parts and
+/// `allow_nonconforming` is set.
 [[nodiscard]] core::Result<Measured> measure_part(const nlohmann::json& manifest,
                                                   const std::filesystem::path& dir,
+                                                  const std::map<std::string, core::UniqueFd>& contents,
                                                   const RegistryConfig& config,
                                                   bool allow_nonconforming,
                                                   const std::string& origin);

@@ -1,5 +1,6 @@
 // publish: read and check a manifest and its files, measure them, and commit them.
-#include <fstream>
+#include <sys/stat.h>
+
 #include <set>
 #include <system_error>
 
@@ -7,6 +8,7 @@
 
 #include "archipel/core/json.hpp"
 #include "archipel/core/manifest.hpp"
+#include "archipel/core/safe_fs.hpp"
 #include "manifest_view.hpp"
 #include "measure.hpp"
 #include "publish.hpp"
@@ -24,7 +26,8 @@ bool reserved(const std::string& path) {
          path == detail::yanked_name;
 }
 
-// A manifest path must stay inside the part folder: relative, normalised, no "..", no links.
+// A manifest path must stay inside the part folder: relative, normalised, no "..", not a name the
+// registry reserves. Links, hard links and non-files are refused when the file is opened.
 Result<fs::path> checked_path(const fs::path& dir, const detail::FileEntry& f,
                               const std::string& origin) {
   std::string pointer = fmt::format("/files/{}/path", f.index);
@@ -39,19 +42,7 @@ Result<fs::path> checked_path(const fs::path& dir, const detail::FileEntry& f,
     if (part == ".." || part == "." || part.empty()) return refuse("leaves the part folder");
   }
   if (reserved(f.path)) return refuse("is a name the registry reserves");
-  fs::path full = dir / rel;
-  std::error_code ec;
-  fs::path walk = dir;
-  for (const auto& part : rel) {
-    walk /= part;
-    if (fs::is_symlink(fs::symlink_status(walk, ec))) return refuse("is a symbolic link");
-  }
-  auto status = fs::status(full, ec);
-  if (!fs::exists(status)) {
-    return core::fail(core::Errc::io, fmt::format("\"{}\" does not exist", f.path), origin, pointer);
-  }
-  if (!fs::is_regular_file(status)) return refuse("is not a regular file");
-  return full;
+  return dir / rel;
 }
 
 Result<void> add_files(detail::Prepared& part, const fs::path& dir, const Policy& policy,
@@ -68,16 +59,23 @@ Result<void> add_files(detail::Prepared& part, const fs::path& dir, const Policy
       return core::fail(core::Errc::invalid, fmt::format("\"{}\" is listed twice", f.path),
                         part.origin, pointer + "/path");
     }
-    std::error_code ec;
-    auto size = fs::file_size(*full, ec);
-    if (!ec && size > policy.max_file_bytes) {
+    // No link at any level (even one swapped in now), a regular file with one link, read once.
+    auto fd = core::open_beneath(dir, f.path);
+    if (!fd) return core::fail(fd.error().code, fd.error().message, part.origin, pointer + "/path");
+    struct stat st{};
+    if (::fstat(fd->get(), &st) == 0 && static_cast<std::uint64_t>(st.st_size) > policy.max_file_bytes) {
       return core::fail(core::Errc::invalid,
                         fmt::format("\"{}\" is {} bytes, over the registry's limit of {} bytes",
-                                    f.path, size, policy.max_file_bytes),
+                                    f.path, st.st_size, policy.max_file_bytes),
                         part.origin, pointer + "/path");
     }
-    auto bytes = core::read_file_bytes(*full, policy.max_file_bytes, full->string());
+    auto bytes = core::read_fd(fd->get(), policy.max_file_bytes, full->string());
     if (!bytes) return std::unexpected(bytes.error());
+    if (f.role == "geometry") {  // measured from a sealed copy: exactly the bytes hashed and stored
+      auto copy = core::sealed_memory_file(*bytes, full->string());
+      if (!copy) return std::unexpected(copy.error());
+      part.contents.insert_or_assign(f.path, std::move(*copy));
+    }
     std::string digest = detail::sha256_hex(*bytes);
     if (!f.sha256.empty() && f.sha256 != digest) {
       return core::fail(core::Errc::invalid,
@@ -99,7 +97,7 @@ Result<void> add_files(detail::Prepared& part, const fs::path& dir, const Policy
 
 Result<detail::Prepared> read_part(const fs::path& manifest_path, const RegistryConfig& config) {
   std::string origin = manifest_path.string();
-  auto doc = core::read_json_file(manifest_path);
+  auto doc = core::read_json_file(manifest_path, core::max_manifest_bytes);
   if (!doc) return std::unexpected(doc.error());
   // The manifest library checks schema, SPDX expression, semver, path safety and references.
   if (auto typed = core::parse_manifest(*doc, origin); !typed) return std::unexpected(typed.error());
@@ -132,11 +130,12 @@ Result<detail::Prepared> read_part(const fs::path& manifest_path, const Registry
 
 // Writes the assigned serial into the user's manifest, right after "version", atomically.
 Result<void> write_serial_back(const fs::path& manifest_path, const std::string& serial) {
-  auto text = core::read_file_bytes(manifest_path, core::default_max_json_bytes,
-                                    manifest_path.string());
+  auto text = core::read_file_bytes(manifest_path, core::max_manifest_bytes, manifest_path.string());
   if (!text) return std::unexpected(text.error());
-  auto doc = nlohmann::ordered_json::parse(*text, nullptr, false);
-  if (doc.is_discarded() || !doc.is_object()) {
+  // The strict reader first (duplicate keys, trailing bytes...), then the order-keeping one.
+  auto checked = core::parse_json(*text, manifest_path.string());
+  auto doc = checked ? nlohmann::ordered_json::parse(*text, nullptr, false) : nlohmann::ordered_json();
+  if (!checked || doc.is_discarded() || !doc.is_object()) {
     return core::fail(core::Errc::io, "changed while publishing", manifest_path.string());
   }
   nlohmann::ordered_json out = nlohmann::ordered_json::object();
@@ -146,17 +145,12 @@ Result<void> write_serial_back(const fs::path& manifest_path, const std::string&
     if (key == "version") out["serial"] = serial;
   }
   if (!out.contains("serial")) out["serial"] = serial;
-  fs::path tmp = manifest_path;
-  tmp += ".archipel-tmp";
-  {
-    std::ofstream f(tmp, std::ios::binary | std::ios::trunc);
-    f << out.dump(2, ' ', false, nlohmann::ordered_json::error_handler_t::strict) << '\n';
-    if (!f) return core::fail(core::Errc::io, "cannot write the serial back", manifest_path.string());
-  }
-  std::error_code ec;
-  fs::rename(tmp, manifest_path, ec);
-  if (ec) return core::fail(core::Errc::io, "cannot write the serial back: " + ec.message(),
-                            manifest_path.string());
+  // Never through a link: a part folder may carry a hostile link beside part.json (issue 9).
+  auto written = core::write_file_atomic(
+      manifest_path, out.dump(2, ' ', false, nlohmann::ordered_json::error_handler_t::strict) + "\n");
+  if (!written)
+    return core::fail(core::Errc::io, "cannot write the serial back: " + written.error().message,
+                      manifest_path.string());
   return {};
 }
 
@@ -169,8 +163,8 @@ Result<Published> Registry::publish(const fs::path& manifest_path, const Publish
   if (auto ok = add_files(*part, dir, impl_->config.policy, impl_->store); !ok) {
     return std::unexpected(ok.error());
   }
-  auto measured = detail::measure_part(part->manifest, dir, impl_->config, options.allow_nonconforming,
-                                       part->origin);
+  auto measured = detail::measure_part(part->manifest, dir, part->contents, impl_->config,
+                                       options.allow_nonconforming, part->origin);
   if (!measured) return std::unexpected(measured.error());
   part->measured = std::move(measured->document);
   part->verdict = measured->verdict;

@@ -2,6 +2,7 @@
 // What publish and fork share: a part ready to be written into a version folder, and the
 // transaction that assigns its serial and commits it.
 
+#include <map>
 #include <optional>
 #include <string>
 #include <utility>
@@ -9,6 +10,7 @@
 
 #include <nlohmann/json.hpp>
 
+#include "archipel/core/safe_fs.hpp"
 #include "impl.hpp"
 
 namespace archipel::registry::detail {
@@ -28,6 +30,8 @@ struct Prepared {
   /// Without a serial, look for the same content already published (publish, not fork).
   bool find_by_content = false;
   bool blobs_known = true;        ///< every file's blob was stored before this publish wrote it
+  /// Geometry file path → sealed copy of the bytes hashed and stored, which is what is measured.
+  std::map<std::string, core::UniqueFd> contents;
 };
 
 /// Assigns the serial when needed and commits `part`, retrying on a moved tip.

@@ -1,9 +1,9 @@
 // Reading a registry: show, list, history, get, and yank (a flag written into the tree).
-#include <fstream>
 #include <system_error>
 
 #include <fmt/format.h>
 
+#include "archipel/core/safe_fs.hpp"
 #include "impl.hpp"
 #include "manifest_view.hpp"
 #include "owners.hpp"
@@ -182,6 +182,12 @@ int write_entry(const char* root, const git_tree_entry* entry, void* payload) {
     m->error = bytes.error();
     return -1;
   }
+  // A tampered registry may hold a tree entry named ".." (git itself refuses to write one).
+  for (const auto& part : fs::path(rel))
+    if (part == ".." || part == "." || part.empty()) {
+      m->error = core::Error{core::Errc::io, "the registry holds an unsafe file name; not written", rel, {}};
+      return -1;
+    }
   fs::path target = m->out / rel;
   std::error_code ec;
   fs::create_directories(target.parent_path(), ec);
@@ -189,10 +195,8 @@ int write_entry(const char* root, const git_tree_entry* entry, void* payload) {
     m->error = core::Error{core::Errc::invalid, "already exists; not overwritten", target.string(), {}};
     return -1;
   }
-  std::ofstream f(target, std::ios::binary);
-  f.write(bytes->data(), static_cast<std::streamsize>(bytes->size()));
-  if (!f) {
-    m->error = core::Error{core::Errc::io, "cannot write", target.string(), {}};
+  if (auto ok = core::write_file_atomic(target, *bytes); !ok) {
+    m->error = ok.error();
     return -1;
   }
   m->written.push_back(rel);

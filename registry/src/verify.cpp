@@ -6,6 +6,7 @@
 #include <fmt/format.h>
 
 #include "archipel/core/json.hpp"
+#include "archipel/core/manifest.hpp"
 #include "git/write_lock.hpp"
 #include "impl.hpp"
 #include "manifest_view.hpp"
@@ -72,6 +73,11 @@ Result<void> check_version(Checker& c, const Serial& serial, const std::string& 
   }
   auto bytes = c.store.read_blob(found->second);
   if (!bytes) return std::unexpected(bytes.error());
+  if (bytes->size() > core::max_manifest_bytes) {
+    c.problem(folder + "/part.json", fmt::format("is {} bytes, over the manifest limit of {} bytes",
+                                                 bytes->size(), core::max_manifest_bytes));
+    return {};
+  }
   auto doc = core::parse_json(*bytes, folder + "/part.json");
   if (!doc) {
     c.problem(folder + "/part.json", doc.error().message);

@@ -312,3 +312,42 @@ TEST_CASE("enum names match the schema's words") {
   CHECK(enum_from_string<Kind>("object") == Kind::object);
   CHECK(to_string(Relation::remix) == "remix");
 }
+
+TEST_CASE("names git treats specially are refused in every spelling") {
+  const std::vector<std::string> refused = {
+      ".gitmodules", ".gitattributes", ".gitignore", ".mailmap", ".git/config", ".GIT/config",
+      ".GitModules", "sub/.gitmodules", "git~1/config", "GIT~1/config", ".git./config", ".git /config",
+      ".gitmodules.", ".gitmodules . .", ".git::$INDEX_ALLOCATION/config", ".gitmodules:stream",
+      "gitmod~1", "GITMOD~4", "gi7eba~1", "gi7eba~9", "gi7d29~1", "gitatt~2",
+      ".g\u200cit/config", "\u200d.gitmodules", ".git\ufeff/config", ".git\u202e/config",
+      "notes.", "notes ", "docs./a.md", "a\u200bb\u206a.md"};
+  for (const auto& path : refused) {
+    CAPTURE(path);
+    const std::string error = error_of(with_file(path));
+    CHECK(error.starts_with("/files/0/path: "));
+    CHECK(error.ends_with("; refused"));
+  }
+  CHECK(error_of(with_file(".gitmodules")) ==
+        "/files/0/path: \".gitmodules\" is a name git treats specially (read as .gitmodules by git or by "
+        "some file systems); refused");
+  CHECK(error_of(with_file("GIT~1/config")) ==
+        "/files/0/path: \"GIT~1/config\": \"GIT~1\" is a name git treats specially (read as .git by git or "
+        "by some file systems); refused");
+  CHECK(error_of(with_file("notes.")) ==
+        "/files/0/path: \"notes.\" ends with a dot or a space, which Windows drops from file names; refused");
+  const std::vector<std::string> accepted = {"git/config.md", ".github/notes.md", "gitmodules.md", ".gitx",
+                                             "git~2/a.md", "gi7eba~a.md", "mailmap.txt", "a.b.md",
+                                             "plaque-\u00e9t\u00e9.md"};
+  for (const auto& path : accepted) {
+    CAPTURE(path);
+    CHECK(error_of(with_file(path)) == "(valid)");
+  }
+}
+
+TEST_CASE("read_manifest refuses a listed file hard-linked to another name") {
+  Folder folder;
+  folder.write("a.md", "hello\n");
+  fs::create_hard_link(folder.root / "a.md", folder.root / "b.md");
+  CHECK(folder.check(with_file("b.md")) ==
+        "/files/0/path: \"b.md\" has 2 hard links; a part file must have exactly one (copy it instead of linking it)");
+}

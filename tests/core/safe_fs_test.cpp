@@ -65,3 +65,73 @@ TEST_CASE("write_file_atomic refuses a missing folder and a folder at the target
   CHECK(std::distance(fs::directory_iterator(dir), fs::directory_iterator()) == 1);
   fs::remove_all(dir);
 }
+
+namespace {
+void put(const fs::path& p, const std::string& text) {
+  std::ofstream out(p, std::ios::binary);
+  out << text;
+}
+std::string message_of(const archipel::core::Result<archipel::core::UniqueFd>& r) {
+  return r ? std::string("opened") : r.error().message;
+}
+}  // namespace
+
+using archipel::core::open_beneath;
+
+TEST_CASE("open_beneath opens a regular file inside the folder and reads it") {
+  fs::path dir = fresh_dir("beneath-ok");
+  fs::create_directories(dir / "part" / "sub");
+  put(dir / "part" / "sub" / "plate.stl", "solid\nendsolid\n");
+  auto fd = open_beneath(dir / "part", "sub/plate.stl");
+  REQUIRE(fd);
+  auto bytes = archipel::core::read_fd(fd->get(), 100, "plate.stl");
+  REQUIRE(bytes);
+  CHECK(*bytes == "solid\nendsolid\n");
+  auto big = archipel::core::read_fd(fd->get(), 3, "plate.stl");
+  REQUIRE_FALSE(big);
+  CHECK(big.error().message == "file is too large (15 bytes; the limit is 3 bytes)");
+  fs::remove_all(dir);
+}
+
+TEST_CASE("open_beneath refuses links at any level, hard links, leaving the folder and non-files") {
+  fs::path dir = fresh_dir("beneath-refuse");
+  fs::create_directories(dir / "part" / "real");
+  fs::create_directories(dir / "outside");
+  put(dir / "outside" / "secret.txt", "secret");
+  put(dir / "part" / "real" / "a.stl", "a");
+  fs::create_symlink(dir / "outside" / "secret.txt", dir / "part" / "link.stl");
+  fs::create_directory_symlink(dir / "outside", dir / "part" / "linked");
+  fs::create_hard_link(dir / "outside" / "secret.txt", dir / "part" / "hard.stl");
+  const fs::path part = dir / "part";
+  CHECK(message_of(open_beneath(part, "link.stl")) == "\"link.stl\" is a symbolic link; links are refused");
+  CHECK(message_of(open_beneath(part, "linked/secret.txt")) ==
+        "\"linked/secret.txt\" passes through the symbolic link \"linked\"; links are refused");
+  CHECK(message_of(open_beneath(part, "hard.stl")) ==
+        "\"hard.stl\" has 2 hard links; a part file must have exactly one (copy it instead of linking it)");
+  CHECK(message_of(open_beneath(part, "../outside/secret.txt")) ==
+        "\"../outside/secret.txt\" leaves the folder or is not normalised");
+  CHECK(message_of(open_beneath(part, (dir / "outside" / "secret.txt").string())).ends_with(
+      "is not a relative path inside the folder"));
+  CHECK(message_of(open_beneath(part, "real")) == "\"real\" is not a regular file");
+  CHECK(message_of(open_beneath(part, "missing.stl")) == "\"missing.stl\" does not exist");
+  CHECK(open_beneath(part, "missing.stl").error().code == archipel::core::Errc::io);
+  CHECK(open_beneath(part, "link.stl").error().code == archipel::core::Errc::invalid);
+  fs::remove_all(dir);
+}
+
+TEST_CASE("open_beneath refuses a FIFO without waiting for a writer") {
+  fs::path dir = fresh_dir("beneath-fifo");
+  REQUIRE(::mkfifo((dir / "pipe.stl").c_str(), 0600) == 0);
+  CHECK(message_of(open_beneath(dir, "pipe.stl")) == "\"pipe.stl\" is not a regular file");
+  fs::remove_all(dir);
+}
+
+TEST_CASE("sealed_memory_file holds the bytes and cannot be changed") {
+  auto fd = archipel::core::sealed_memory_file("exact bytes", "x");
+  REQUIRE(fd);
+  auto back = archipel::core::read_fd(fd->get(), 100, "x");
+  REQUIRE(back);
+  CHECK(*back == "exact bytes");
+  CHECK(::pwrite(fd->get(), "X", 1, 0) < 0);
+  CHECK(::ftruncate(fd->get(), 0) != 0);
+}

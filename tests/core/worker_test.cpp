@@ -331,6 +331,8 @@ TEST_CASE("every option and tolerance reaches the worker unchanged") {
   request.options.unit = LengthUnit::ft;
   request.options.material = "pla";
   request.options.max_bytes = 123456789012;
+  request.options.part_folder = "some/part";
+  request.options.path_in_folder = "parts/plate.gltf";
   // A distinct odd value for every tolerance, whatever fields it has.
   auto* field = reinterpret_cast<double*>(&request.options.tolerances);
   for (std::size_t i = 0; i < sizeof(Tolerances) / sizeof(double); ++i) field[i] = 0.1 + 1.0 / (3 + i);
@@ -342,6 +344,8 @@ TEST_CASE("every option and tolerance reaches the worker unchanged") {
   CHECK(back->options.unit == LengthUnit::ft);
   CHECK(back->options.material == "pla");
   CHECK(back->options.max_bytes == 123456789012u);
+  CHECK(back->options.part_folder == "some/part");
+  CHECK(back->options.path_in_folder == "parts/plate.gltf");
   CHECK(std::memcmp(&back->options.tolerances, &request.options.tolerances, sizeof(Tolerances)) == 0);
   request.options.unit.reset();
   request.options.material.reset();

@@ -83,7 +83,7 @@ TEST_CASE("paths leaving the part folder, symlinks and reserved names are refuse
   fs::create_symlink(tmp.path / "secret.txt", tmp.path / "bad" / "link.stl");
   auto p = reg.publish(write_part(tmp.path / "bad", m));
   REQUIRE_FALSE(p);
-  CHECK(p.error().message == "\"link.stl\" is a symbolic link");
+  CHECK(p.error().message == "\"link.stl\" is a symbolic link; links are refused");
 }
 
 TEST_CASE("files over the policy's size and licences outside the policy are refused") {

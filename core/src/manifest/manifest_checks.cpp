@@ -120,6 +120,11 @@ std::optional<std::string> unsafe_path_reason(std::string_view path) {
   const auto n = normalised(path);
   if (n.empty()) return fmt::format("{} names no file", quoted);
   if (n != path) return fmt::format("{} is not normalised (write \"{}\")", quoted, n);
+  for (const auto part : parts)
+    if (auto why = git_special_name_reason(part)) {
+      if (part == path) return why;
+      return fmt::format("{}: {}", quoted, *why);
+    }
   return std::nullopt;
 }
 

@@ -6,6 +6,7 @@
 #include "archipel/core/hash.hpp"
 #include "archipel/core/json.hpp"
 #include "archipel/core/manifest.hpp"
+#include "archipel/core/safe_fs.hpp"
 
 namespace archipel::core {
 namespace {
@@ -40,10 +41,13 @@ Result<void> check_listed_path(const fs::path& root, const std::string& relative
   return {};
 }
 
+// Opens the file as publish will (no link at any level, one hard link) and checks its digest.
 Result<void> check_hash(const fs::path& root, const FileEntry& file, const std::string& origin,
-                        const std::string& pointer) {
+                        const std::string& path_pointer, const std::string& pointer) {
+  auto fd = open_beneath(root, file.path);
+  if (!fd) return fail(fd.error().code, fd.error().message, origin, path_pointer);
   if (!file.sha256) return {};
-  auto actual = sha256_file(root / file.path);
+  auto actual = sha256_file("/proc/self/fd/" + std::to_string(fd->get()));
   if (!actual) return fail(Errc::io, fmt::format("\"{}\": {}", file.path, actual.error().message), origin, pointer);
   if (*actual != *file.sha256)
     return fail(Errc::invalid, fmt::format("\"{}\" has sha256 {}, but the manifest says {}", file.path,
@@ -59,7 +63,9 @@ Result<void> check_manifest_files(const Manifest& manifest, const fs::path& root
     const FileEntry& file = manifest.files[i];
     if (auto ok = check_listed_path(root, file.path, origin, fmt::format("/files/{}/path", i)); !ok)
       return ok;
-    if (auto ok = check_hash(root, file, origin, fmt::format("/files/{}/sha256", i)); !ok) return ok;
+    if (auto ok = check_hash(root, file, origin, fmt::format("/files/{}/path", i),
+                             fmt::format("/files/{}/sha256", i)); !ok)
+      return ok;
   }
   return {};
 }

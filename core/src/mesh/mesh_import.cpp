@@ -190,12 +190,16 @@ Result<void> precheck_mesh_file(const std::filesystem::path& path, GeometryForma
 }
 
 Result<Mesh> import_mesh_here(const std::filesystem::path& path, GeometryFormat format,
-                              double to_mm, double weld_mm) {
+                              double to_mm, double weld_mm, const ResourceScope& scope) {
   const std::string origin = path.string();
   try {
     if (format == GeometryFormat::threemf) return import_3mf(path, to_mm, weld_mm);
     Assimp::Importer importer;
+    const bool gltf = format == GeometryFormat::gltf || format == GeometryFormat::glb;
+    auto* io = new ConfinedIOSystem(path.string(), scope, gltf);
+    importer.SetIOHandler(io);  // the importer owns it
     const aiScene* scene = read_scene(importer, path, format);
+    if (gltf && io->refusal() != nullptr) return fail(io->refusal()->code, io->refusal()->message, origin);
     if (scene == nullptr) return fail(Errc::io, "cannot read the mesh: " + assimp_error(importer), origin);
     if (scene->mNumMeshes == 0) return fail(Errc::io, "the file holds no mesh", origin);
     return convert(*scene, to_mm, weld_mm, origin);

@@ -100,7 +100,8 @@ Result<PartMeasurement> measure_mesh(const std::filesystem::path& path, Geometry
   if (!unit) return std::unexpected(unit.error());
   m.source_unit = unit_name(*unit);
   if (auto ok = precheck_mesh_file(path, format); !ok) return std::unexpected(ok.error());
-  auto mesh = import_mesh_here(path, format, unit_to_mm(*unit), options.tolerances.mesh_weld_mm);
+  auto mesh = import_mesh_here(path, format, unit_to_mm(*unit), options.tolerances.mesh_weld_mm,
+                               {options.part_folder, options.path_in_folder});
   if (options.progress) options.progress("finding the natural frame and the holes", 0);
   if (!mesh) return std::unexpected(mesh.error());
   if (!has_area(*mesh))

@@ -65,6 +65,11 @@ Result<void> read_options(const json& doc, MeasureOptions& o) {
     return bad_request("material");
   if (!read_unsigned(doc, "max_bytes", o.max_bytes) || !doc.contains("tolerances"))
     return bad_request("max_bytes");
+  for (const char* key : {"part_folder", "path_in_folder"}) {  // absent: empty
+    if (doc.contains(key) && !doc[key].is_string()) return bad_request(key);
+  }
+  o.part_folder = doc.value("part_folder", std::string{});
+  o.path_in_folder = doc.value("path_in_folder", std::string{});
   return read_tolerances(doc["tolerances"], o.tolerances);
 }
 
@@ -91,6 +96,8 @@ json request_to_json(const WorkerRequest& r) {
   doc["material"] = o.material ? json(*o.material) : json(nullptr);
   doc["max_bytes"] = o.max_bytes;
   doc["tolerances"] = tolerances_to_json(o.tolerances);
+  doc["part_folder"] = o.part_folder.string();
+  doc["path_in_folder"] = o.path_in_folder;
   return doc;
 }
 

@@ -14,7 +14,7 @@ expect 1 -- publish p/part.json
 same_err <<<'archipel: error: p/part.json:/files/0/path: "../secret.txt" leaves the manifest'"'"'s folder'
 manifest link.stl CC-BY-4.0
 expect 1 -- publish p/part.json
-same_err <<<'archipel: error: p/part.json:/files/0/path: "link.stl" is a symbolic link'
+same_err <<<'archipel: error: p/part.json:/files/0/path: "link.stl" is a symbolic link; links are refused'
 head -c 101 /dev/zero >p/big.stl
 manifest big.stl CC-BY-4.0
 expect 1 -- publish p/part.json

@@ -17,4 +17,4 @@ err_has 'archipel: error: truncated.step: '
 expect 3 -- validate plate.step --max-size 1000
 err_has 'archipel: error: plate.step: file is too large'
 expect 3 -- validate plate.step --svg no-such-dir/plate.svg
-same_err <<<'archipel: error: no-such-dir/plate.svg: cannot write the drawing'
+same_err <<<'archipel: error: no-such-dir/plate.svg: cannot write the drawing: cannot open its folder: No such file or directory'

@@ -49,6 +49,11 @@ struct MeasureOptions {
   Tolerances tolerances = default_tolerances;
   WorkerLimits limits;       ///< limits on the geometry worker (not used in-process)
   MeasureProgress progress;  ///< empty: nothing is reported
+  /// The part folder a glTF's external buffers must lie in (reached without links, one hard link
+  /// each), and the file's path inside it ("parts/plate.gltf"). Empty: the file's own folder when
+  /// measured by path, no external buffer at all when measured through a descriptor.
+  std::filesystem::path part_folder;
+  std::string path_in_folder;  ///< see part_folder
 };
 
 /// Detects a file's format from its content (the extension is only a tie-breaker).
@@ -64,8 +69,8 @@ struct MeasureOptions {
 /// The same for a file the caller has already opened (for example with open_beneath, so that the
 /// file hashed is the file measured): the worker inherits `fd` and measures that open file;
 /// `name` only names it in errors and gives the extension used as a format tie-breaker. `fd` is
-/// neither closed nor moved. A glTF whose buffers are separate files cannot be measured this way
-/// (its buffers are looked up beside /proc/self/fd/N).
+/// neither closed nor moved. A glTF's separate buffer files are read only when
+/// `options.part_folder` is set (inside that folder, without links).
 [[nodiscard]] Result<PartMeasurement> measure_file(int fd, const std::filesystem::path& name,
                                                    const MeasureOptions& options = {});
 

@@ -14,13 +14,20 @@
 
 namespace archipel::core {
 
-/// Largest JSON document read by default (a manifest or a grid standard is a few kilobytes).
-inline constexpr std::uintmax_t default_max_json_bytes = 4u * 1024u * 1024u;
+/// Largest JSON document read by default (a manifest or a grid standard is a few kilobytes); the
+/// one size limit for manifests everywhere (max_manifest_bytes is this).
+inline constexpr std::uintmax_t default_max_json_bytes = 1024u * 1024u;
+
+/// Deepest nesting of arrays and objects parse_json accepts (Archipel's documents nest < 10).
+inline constexpr std::size_t max_json_depth = 64;
 
 /// Byte offset of the first invalid UTF-8 sequence in `text`, or npos when it is valid UTF-8.
 [[nodiscard]] std::size_t find_invalid_utf8(std::string_view text);
 
-/// Parses `text` as JSON. Errors name `origin` and, for syntax errors, the line and column.
+/// Parses `text` as one JSON document, refusing (Errc::invalid) invalid UTF-8, syntax errors
+/// (with line and column), bytes after the document, duplicate keys, numbers out of the double
+/// range and nesting deeper than max_json_depth; errors name `origin` and, where there is one,
+/// the JSON pointer of the value at fault.
 [[nodiscard]] Result<nlohmann::json> parse_json(std::string_view text, const std::string& origin);
 
 /// Reads and parses a JSON file, refusing files over `max_bytes` before reading them.

@@ -190,8 +190,16 @@ struct Manifest {
 /// file written this way and writing it again gives the same bytes.
 [[nodiscard]] std::string manifest_text(const Manifest& manifest);
 
-/// Why `path` is not a safe manifest file path (absolute, `..`, backslash, not normalised…),
-/// or nothing when it is safe.
+/// Why `path` is not a safe manifest file path (absolute, `..`, backslash, not normalised, a
+/// name git treats specially: see git_special_name_reason), or nothing when it is safe.
 [[nodiscard]] std::optional<std::string> unsafe_path_reason(std::string_view path);
+
+/// Why one path component (a file or folder name, UTF-8) must not be stored in git, or nothing:
+/// `.git`, `.gitmodules`, `.gitattributes`, `.gitignore` or `.mailmap` in any case, or any name
+/// a Windows (NTFS: trailing dots and spaces, `:` streams, 8.3 short names such as `GIT~1`) or
+/// macOS (HFS+: ignorable code points U+200C..U+200F, U+202A..U+202E, U+206A..U+206F, U+FEFF)
+/// file system reads as one of them; also a name ending in a dot or a space, and a name holding
+/// an HFS+-ignorable (invisible) code point. Modelled on git's is_ntfs_dotgit and is_hfs_dotgit.
+[[nodiscard]] std::optional<std::string> git_special_name_reason(std::string_view component);
 
 }  // namespace archipel::core
