@@ -52,5 +52,8 @@ void register_fork(CLI::App& app, Dispatch& dispatch);
 void register_lineage(CLI::App& app, Dispatch& dispatch);
 void register_search(CLI::App& app, Dispatch& dispatch);
 void register_verify(CLI::App& app, Dispatch& dispatch);
+/// `archipel rights SERIAL` (effective rights) and `archipel kit SERIAL...` (rights.cpp, kit.cpp).
+void register_rights(CLI::App& app, Dispatch& dispatch);
+void register_kit(CLI::App& app, Dispatch& dispatch);
 
 }  // namespace archipel::cli

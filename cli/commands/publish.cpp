@@ -14,10 +14,11 @@ nlohmann::json published_json(const registry::Published& p) {
           {"new_serial", p.new_serial}, {"unchanged", p.unchanged},
           {"serial_written", p.serial_written}, {"commit", p.commit}, {"folder", p.folder},
           {"verdict", p.verdict}, {"content_sha256", p.content_sha256}, {"retries", p.retries},
-          {"files", files}};
+          {"files", files}, {"warnings", p.warnings}};
 }
 
 void print_published(const registry::Published& p, const std::string& verb) {
+  for (const auto& w : p.warnings) print_warning(w);
   if (p.unchanged) {
     std::cout << p.serial << "@" << p.version
               << " is already published with the same content: nothing to do\n";
@@ -43,6 +44,7 @@ void register_publish(CLI::App& app, Dispatch& dispatch) {
     auto published = reg->publish(*manifest, *options);
     if (!published) return report_error(published.error());
     if (o->json) {
+      for (const auto& w : published->warnings) print_warning(w);
       print_json(published_json(*published));
       return exit_ok;
     }

@@ -49,6 +49,7 @@ BXL-P0001@1.0.0  OS plate 120x40
   file      plate.stl  sha256 4b62e2f11478836cfb0535fb30a66fffbb529f0bde805ee7f0887e6fe0f1e461
   verdict   not-measured
   folder    parts/BXL/P/000/BXL-P0001/1.0.0
+  rights    make allowed, derive allowed-with-obligations, sell-kit allowed-with-obligations, sell-product allowed-with-obligations (archipel rights BXL-P0001@1.0.0)
 X
 expect 0 -- yank BXL-P0001@1.1.0 --reason "holes 1 mm off"
 same_out <<<'Yanked BXL-P0001@1.1.0: holes 1 mm off'
