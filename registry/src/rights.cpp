@@ -16,6 +16,13 @@ using core::Result;
 Result<std::optional<VersionInfo>> Registry::resolve(const std::string& serial, const std::string& requirement) const {
   auto parsed = parse_serial(serial);
   if (!parsed) return std::optional<VersionInfo>{};
+  if (requirement.starts_with("=") && core::Version::parse(requirement.substr(1))) {
+    // An exact version (ancestors, pinned members): read it directly, without listing versions.
+    auto info = show(SerialRef{*parsed, requirement.substr(1)});
+    if (info) return std::optional<VersionInfo>{std::move(*info)};
+    if (info.error().code == core::Errc::invalid) return std::optional<VersionInfo>{};
+    return std::unexpected(info.error());
+  }
   auto req = core::VersionRequirement::parse(requirement);
   if (!req) return std::unexpected(req.error());
   auto names = versions(*parsed);
