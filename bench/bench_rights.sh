@@ -13,7 +13,7 @@ echo "== make_registry $PARTS parts"
 echo "== in-process"
 "$B/bench/bench_rights" "$T/reg" "$RUNS" | tee "$T/inproc"
 echo "== through the CLI (median of $RUNS)"
-"$B/cli/archipel" rights SYN-P9000050 --registry "$T/reg" >/dev/null  # builds the index once
+"$B/cli/archipel" rights SYN-P9000050 --registry "$T/reg" >/dev/null  # warms the page cache
 for i in $(seq "$RUNS"); do
   s=$(date +%s%N); "$B/cli/archipel" rights SYN-P9000050 --registry "$T/reg" >/dev/null; e=$(date +%s%N)
   echo $(( (e - s) / 1000 ))
