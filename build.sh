@@ -15,11 +15,14 @@ BUILD_PACKAGES=(
   libocct-ocaf-dev libocct-visualization-dev libocct-data-exchange-dev libtbb-dev
   libassimp-dev libgit2-dev libcli11-dev libfmt-dev doctest-dev nlohmann-json3-dev
   libvalijson-dev libssl-dev libsqlite3-dev libminizip-dev libqhull-dev libzip-dev libexpat1-dev
-  libre2-dev
+  libre2-dev openssh-client
 )
+# npm fetches the pinned SPDX data (below). Machines whose Node.js does not come from Debian already
+# have npm, and Debian's npm package would conflict with it: install it only when npm is missing.
+command -v npm >/dev/null || BUILD_PACKAGES+=(npm)
 # Extra packages the tests use: an independent JSON Schema validator, and a real browser to check
 # that the SVG drawings render (the test is skipped when chromium is absent).
-TEST_PACKAGES=(python3 python3-jsonschema chromium)
+TEST_PACKAGES=(python3 python3-jsonschema python3-ezdxf chromium)
 
 install_missing() {
   local missing=()
@@ -35,12 +38,26 @@ install_missing() {
     "${missing[@]}"
 }
 
+# The official SPDX data (licence ids, full texts for kits' LICENSES/) from npm, pinned by the
+# committed package-lock.json; reinstalled only when the lock changes.
+spdx_data() {
+  local dir="$BUILD_DIR/spdx-data"
+  if cmp -s cmake/spdx-data/package-lock.json "$dir/package-lock.json" && [ -d "$dir/node_modules" ]; then
+    return 0
+  fi
+  mkdir -p "$dir"
+  cp cmake/spdx-data/package.json cmake/spdx-data/package-lock.json "$dir/"
+  npm ci --prefix "$dir" --ignore-scripts --no-audit --no-fund --loglevel=error >/dev/null ||
+    echo "build.sh: warning: npm ci failed: kits will name licences without their full texts" >&2
+}
+
 build() {
   # ccache, when the machine has it, makes rebuilds of several checkouts cheap; CI works without.
   local launcher=()
   command -v ccache >/dev/null && launcher=(-DCMAKE_CXX_COMPILER_LAUNCHER=ccache)
   cmake -S . -B "$BUILD_DIR" -DCMAKE_BUILD_TYPE=Release "${launcher[@]}" >/dev/null
   cmake --build "$BUILD_DIR" -j "$(nproc)"
+  spdx_data
 }
 
 case "${1:-}" in

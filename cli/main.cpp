@@ -39,6 +39,8 @@ int main(int argc, char** argv) {
   register_bom(app, dispatch);
   register_check(app, dispatch);
   register_where_used(app, dispatch);
+  register_rights(app, dispatch);
+  register_kit(app, dispatch);
 
   try {
     app.parse(argc, argv);

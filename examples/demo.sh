@@ -97,3 +97,24 @@ sed -i 's/"version": "[^"]*"/"version": "9.9.9"/; s/"licence": "[^"]*"/"licence"
   echo "(exit $?: refused, the part belongs to Alice)"
 step "archipel history BXL-P0042: the designer credited and the signer who published"
 "$ARCHIPEL" history BXL-P0042
+# --- Rights and kits (docs/rights.md).
+step "archipel publish: the plate's files again under CC0 and a new name, without lineage (refused: laundering)"
+mkdir -p "$REG_DEMO/copy"
+cp examples/parts/os-plate-120x40/os-plate-120x40.step "$REG_DEMO/copy/"
+python3 - examples/parts/os-plate-120x40/part.json "$REG_DEMO/copy/part.json" <<'PY'
+import json, sys
+doc = json.load(open(sys.argv[1]))
+doc.pop("serial")
+doc.update(name="my plate", licence="CC0-1.0")
+doc["files"] = [f for f in doc["files"] if f["format"] == "step"]
+json.dump(doc, open(sys.argv[2], "w"), indent=2)
+PY
+"$ARCHIPEL" publish "$REG_DEMO/copy/part.json" --allow-nonconforming || echo "(exit $?: refused)"
+step "archipel rights EXA-O0001: may the bracket stand be made, adapted, sold as a kit or as a product?"
+"$ARCHIPEL" rights EXA-O0001
+step "archipel kit EXA-O0001 --for sell-kit --quantity 2: the bracket stand's kit"
+"$ARCHIPEL" kit EXA-O0001 --for sell-kit --quantity 2 --out "$REG_DEMO/stand-kit"
+cat "$REG_DEMO/stand-kit/BOM.csv"
+step "archipel kit --locked: the same kit, byte for byte"
+"$ARCHIPEL" kit --locked "$REG_DEMO/stand-kit/kit.lock" --out "$REG_DEMO/stand-kit-again" >/dev/null
+diff -r "$REG_DEMO/stand-kit" "$REG_DEMO/stand-kit-again" && echo "identical"

@@ -55,5 +55,8 @@ void register_verify(CLI::App& app, Dispatch& dispatch);
 /// `archipel owner add|remove|list` and `archipel key new` (authorship, docs/trust.md).
 void register_owner(CLI::App& app, Dispatch& dispatch);
 void register_key(CLI::App& app, Dispatch& dispatch);
+/// `archipel rights SERIAL` (effective rights) and `archipel kit SERIAL...` (rights.cpp, kit.cpp).
+void register_rights(CLI::App& app, Dispatch& dispatch);
+void register_kit(CLI::App& app, Dispatch& dispatch);
 
 }  // namespace archipel::cli

@@ -35,6 +35,7 @@ void register_fork(CLI::App& app, Dispatch& dispatch) {
       written = *files;
     }
     if (o->json) {
+      for (const auto& w : forked->warnings) print_warning(w);
       auto doc = published_json(*forked);
       doc["parent"] = parsed->to_string();
       if (!out->empty()) doc["out"] = *out;

@@ -44,6 +44,19 @@ void print_version(const registry::VersionInfo& v) {
   for (const auto& owner : v.owners) row("owner", printable(registry::describe(owner)));
 }
 
+// The effective terms (ancestors and members included), one verdict per use.
+nlohmann::json rights_summary(const core::RightsReport& r) {
+  nlohmann::json out = nlohmann::json::object();
+  for (const auto& a : r.answers) out[std::string(core::to_string(a.use))] = core::to_string(a.verdict);
+  return out;
+}
+
+std::string rights_line(const core::RightsReport& r) {
+  std::vector<std::string> parts;
+  for (const auto& a : r.answers) parts.push_back(fmt::format("{} {}", core::to_string(a.use), core::to_string(a.verdict)));
+  return fmt::format("{} (archipel rights {}@{})", fmt::join(parts, ", "), r.root.serial, r.root.version);
+}
+
 }  // namespace
 
 nlohmann::json owners_json(const std::vector<registry::Identity>& who) {
@@ -66,14 +79,17 @@ void register_show(CLI::App& app, Dispatch& dispatch) {
     if (!reg) return report_error(reg.error());
     auto info = reg->show(*parsed);
     if (!info) return report_error(info.error());
+    auto rights = reg->rights(registry::SerialRef{parsed->serial, info->version});
+    if (!rights) return report_error(rights.error());
     if (o->json) {
       print_json(nlohmann::json{{"serial", info->serial}, {"version", info->version}, {"folder", info->folder},
                   {"versions", info->versions}, {"yanked", info->yanked ? nlohmann::json(*info->yanked) : nullptr},
                   {"manifest", info->manifest}, {"measured", info->measured},
                   {"commit", info->commit}, {"signer", signer_json(info->signer)},
-                  {"owners", owners_json(info->owners)}});
+                  {"owners", owners_json(info->owners)}, {"rights", rights_summary(*rights)}});
     } else {
       print_version(*info);
+      std::cout << fmt::format("  {:<10}{}\n", "rights", rights_line(*rights));
     }
     return exit_ok;
   });

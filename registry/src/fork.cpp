@@ -8,6 +8,7 @@
 #include "licence_rules.hpp"
 #include "manifest_view.hpp"
 #include "publish.hpp"
+#include "rights_checks.hpp"
 
 namespace archipel::registry {
 using core::Result;
@@ -109,7 +110,11 @@ Result<Published> Registry::fork(const SerialRef& parent, const ForkOptions& opt
     part.measured = **measured;
     part.verdict = detail::text(part.measured, "verdict");
   }
-  return detail::commit_prepared(*impl_, part);
+  auto warnings = detail::check_rights(*this, *impl_, part);
+  if (!warnings) return std::unexpected(warnings.error());
+  auto published = detail::commit_prepared(*impl_, part);
+  if (published) published->warnings = std::move(*warnings);
+  return published;
 }
 
 }  // namespace archipel::registry

@@ -20,7 +20,7 @@ using nlohmann::json;
 namespace {
 
 // The index is a cache: one of an older format is dropped (and rebuilt by the next refresh).
-constexpr int index_format = 3;  // 3: members (the reverse composition index)
+constexpr int index_format = 4;  // 3: members (the reverse composition index); 4: files, effective terms
 
 // Drops an index of another format (PRAGMA user_version) so that the schema below recreates it.
 Result<void> check_format(sqlite3* db) {
@@ -31,7 +31,7 @@ Result<void> check_format(sqlite3* db) {
   if (version == index_format) return {};
   std::string sql = fmt::format(
       "DROP TABLE IF EXISTS meta; DROP TABLE IF EXISTS versions; DROP TABLE IF EXISTS links; "
-      "DROP TABLE IF EXISTS fts; DROP TABLE IF EXISTS members; PRAGMA user_version = {};",
+      "DROP TABLE IF EXISTS fts; DROP TABLE IF EXISTS members; DROP TABLE IF EXISTS files; PRAGMA user_version = {};",
       index_format);
   return exec(db, sql.c_str(), "format");
 }
@@ -43,6 +43,7 @@ CREATE TABLE IF NOT EXISTS versions(
   designer TEXT, email TEXT, licence TEXT, commercial INTEGER, derivatives INTEGER, grid TEXT,
   width REAL, depth REAL, height REAL, size1 REAL, size2 REAL, size3 REAL, materials TEXT,
   processes TEXT, yanked INTEGER NOT NULL, latest INTEGER NOT NULL DEFAULT 0,
+  eff_commercial INTEGER NOT NULL DEFAULT 0, eff_derivatives INTEGER NOT NULL DEFAULT 0,
   UNIQUE(serial, version));
 CREATE INDEX IF NOT EXISTS versions_latest ON versions(latest, serial);
 CREATE TABLE IF NOT EXISTS links(child TEXT, child_version TEXT, parent TEXT, parent_version TEXT,
@@ -53,6 +54,9 @@ CREATE TABLE IF NOT EXISTS members(parent TEXT, parent_version TEXT, member TEXT
                                    quantity INTEGER);
 CREATE INDEX IF NOT EXISTS members_member ON members(member);
 CREATE INDEX IF NOT EXISTS members_parent ON members(parent, parent_version);
+CREATE TABLE IF NOT EXISTS files(serial TEXT, version TEXT, path TEXT, sha256 TEXT);
+CREATE INDEX IF NOT EXISTS files_sha256 ON files(sha256);
+CREATE INDEX IF NOT EXISTS files_version ON files(serial, version);
 CREATE VIRTUAL TABLE IF NOT EXISTS fts USING fts5(serial, name, description, tags, materials,
                                                    designer, processes);
 )sql";
@@ -140,12 +144,14 @@ struct Writer {
   const git::Store& store;
   const git_tree* tree;
   Statement del_version, del_fts, del_links, insert, insert_fts, insert_link, del_members, insert_member;
+  Statement del_files, insert_file;
   std::set<std::string> touched;  // serials whose `latest` must be recomputed
+  std::vector<std::pair<std::string, std::string>> inserted;  // versions whose effective terms to compute
 };
 
 Result<Writer> make_writer(sqlite3* db, const git::Store& store, const git_tree* tree) {
-  Writer w{db, store, tree, {}, {}, {}, {}, {}, {}, {}, {}, {}};
-  const char* sql[8] = {
+  Writer w{db, store, tree, {}, {}, {}, {}, {}, {}, {}, {}, {}, {}, {}, {}};
+  const char* sql[10] = {
       "DELETE FROM versions WHERE serial=?1 AND version=?2 RETURNING id",
       "DELETE FROM fts WHERE rowid=?1",
       "DELETE FROM links WHERE child=?1 AND child_version=?2",
@@ -156,10 +162,13 @@ Result<Writer> make_writer(sqlite3* db, const git::Store& store, const git_tree*
       "VALUES (?1,?2,?3,?4,?5,?6,?7,?8)",
       "INSERT INTO links VALUES (?1,?2,?3,?4,?5)",
       "DELETE FROM members WHERE parent=?1 AND parent_version=?2",
-      "INSERT INTO members VALUES (?1,?2,?3,?4,?5)"};
-  Statement* targets[8] = {&w.del_version, &w.del_fts,     &w.del_links,   &w.insert,
-                           &w.insert_fts,  &w.insert_link, &w.del_members, &w.insert_member};
-  for (int i = 0; i < 8; ++i) {
+      "INSERT INTO members VALUES (?1,?2,?3,?4,?5)",
+      "DELETE FROM files WHERE serial=?1 AND version=?2",
+      "INSERT INTO files VALUES (?1,?2,?3,?4)"};
+  Statement* targets[10] = {&w.del_version, &w.del_fts,     &w.del_links,   &w.insert,
+                            &w.insert_fts,  &w.insert_link, &w.del_members, &w.insert_member,
+                            &w.del_files,   &w.insert_file};
+  for (int i = 0; i < 10; ++i) {
     auto s = prepare(db, sql[i]);
     if (!s) return std::unexpected(s.error());
     *targets[i] = std::move(*s);
@@ -192,7 +201,10 @@ Result<void> remove_version(Writer& w, const std::string& serial, const std::str
   if (auto ok = step_done(w, w.del_links.get()); !ok) return ok;
   bind_text(w.del_members.get(), 1, serial);
   bind_text(w.del_members.get(), 2, version);
-  return step_done(w, w.del_members.get());
+  if (auto ok = step_done(w, w.del_members.get()); !ok) return ok;
+  bind_text(w.del_files.get(), 1, serial);
+  bind_text(w.del_files.get(), 2, version);
+  return step_done(w, w.del_files.get());
 }
 
 void licence_flags(const std::string& licence, bool& commercial, bool& derivatives) {
@@ -253,6 +265,14 @@ Result<void> insert_version(Writer& w, const Serial& serial, const std::string& 
     for (int i = 0; i < 5; ++i) bind_text(w.insert_link.get(), i + 1, lv[i]);
     if (auto ok = step_done(w, w.insert_link.get()); !ok) return ok;
   }
+  // Geometry and fabrication files by hash: publish refuses copies that launder stricter terms.
+  for (const auto& entry : files(doc)) {
+    if (entry.role != "geometry" && entry.role != "fabrication") continue;
+    std::string fv[4] = {sn, version, entry.path, entry.sha256};
+    for (int i = 0; i < 4; ++i) bind_text(w.insert_file.get(), i + 1, fv[i]);
+    if (auto ok = step_done(w, w.insert_file.get()); !ok) return ok;
+  }
+  w.inserted.emplace_back(sn, version);
   return insert_members(w, sn, version, doc);
 }
 
@@ -283,8 +303,30 @@ Result<void> recompute_latest(Writer& w) {
   return {};
 }
 
+// Effective terms of each inserted version: its own licence and every ancestor's, through
+// derived_from (published versions never change, so a version's answer is computed once).
+Result<void> compute_effective(Writer& w) {
+  auto s = prepare(w.db,
+                   "WITH RECURSIVE anc(s, v) AS (SELECT ?1, ?2 UNION "
+                   "SELECT l.parent, l.parent_version FROM links l JOIN anc ON l.child = anc.s "
+                   "AND (anc.v = '' OR l.child_version = anc.v)) "
+                   "UPDATE versions SET eff_commercial = (SELECT IFNULL(MIN(x.commercial), 1) FROM versions x JOIN "
+                   "anc ON x.serial = anc.s AND (anc.v = '' OR x.version = anc.v)), "
+                   "eff_derivatives = (SELECT IFNULL(MIN(x.derivatives), 1) FROM versions x JOIN "
+                   "anc ON x.serial = anc.s AND (anc.v = '' OR x.version = anc.v)) "
+                   "WHERE serial = ?1 AND version = ?2");
+  if (!s) return std::unexpected(s.error());
+  for (const auto& [serial, version] : w.inserted) {
+    bind_text(s->get(), 1, serial);
+    bind_text(s->get(), 2, version);
+    if (auto ok = step_done(w, s->get()); !ok) return ok;
+  }
+  return {};
+}
+
 Result<std::size_t> full_build(Writer& w) {
-  if (auto ok = exec(w.db, "DELETE FROM versions; DELETE FROM fts; DELETE FROM links; DELETE FROM members;", "clear"); !ok) {
+  if (auto ok = exec(w.db, "DELETE FROM versions; DELETE FROM fts; DELETE FROM links; DELETE FROM members; "
+                           "DELETE FROM files;", "clear"); !ok) {
     return std::unexpected(ok.error());
   }
   std::size_t count = 0;
@@ -372,6 +414,7 @@ Result<IndexStatus> Index::refresh(const Registry::Impl& impl) {
     if (!changed) return changed;
     status.rebuilt = !can_diff;
     if (auto ok = recompute_latest(*writer); !ok) return std::unexpected(ok.error());
+    if (auto ok = compute_effective(*writer); !ok) return std::unexpected(ok.error());
     auto put = prepare(db_.get(), "INSERT OR REPLACE INTO meta VALUES ('commit', ?1)");
     if (!put) return std::unexpected(put.error());
     bind_text(put->get(), 1, status.commit);

@@ -36,6 +36,11 @@ struct MemberRow {
   bool has_latest = false;  ///< the parent has a version that is not yanked
 };
 
+/// A published file with a given sha256.
+struct FileCopy {
+  std::string serial, version, path;
+};
+
 /// The index of one registry.
 class Index {
  public:
@@ -49,6 +54,8 @@ class Index {
   [[nodiscard]] core::Result<std::vector<Edge>> edges(const std::string& serial, bool parents) const;
   /// Every indexed version listing `member` in its composition, by parent serial and version.
   [[nodiscard]] core::Result<std::vector<MemberRow>> users(const std::string& member) const;
+  /// Geometry and fabrication files whose sha256 is `sha256`, by serial, version and path.
+  [[nodiscard]] core::Result<std::vector<FileCopy>> same_files(const std::string& sha256) const;
   /// Name, designer, licence and latest version of `serial` (empty strings when unknown).
   [[nodiscard]] core::Result<LineageNode> node(const std::string& serial) const;
 

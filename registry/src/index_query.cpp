@@ -59,8 +59,9 @@ Result<std::vector<SearchHit>> Index::search(const SearchQuery& q) const {
     where += " AND v.grid = ?";
     params.push_back(q.grid);
   }
-  if (q.licence_allows == "commercial") where += " AND v.commercial = 1";
-  else if (q.licence_allows == "derivatives") where += " AND v.derivatives = 1";
+  // Effective terms: the version's licence and every ancestor's (index.cpp, compute_effective).
+  if (q.licence_allows == "commercial") where += " AND v.eff_commercial = 1";
+  else if (q.licence_allows == "derivatives") where += " AND v.eff_derivatives = 1";
   else if (!q.licence_allows.empty()) {
     return core::fail(core::Errc::usage, fmt::format("--licence-allows takes commercial or derivatives, "
                                                      "not \"{}\"", q.licence_allows));
@@ -120,6 +121,19 @@ Result<std::vector<MemberRow>> Index::users(const std::string& member) const {
                    sqlite3_column_int(s->get(), 6) != 0, sqlite3_column_int(s->get(), 7) != 0,
                    sqlite3_column_int(s->get(), 8) != 0});
   }
+  if (rc != SQLITE_DONE) return core::fail(core::Errc::io, fmt::format("index: {}", sqlite3_errmsg(db_.get())));
+  return out;
+}
+
+Result<std::vector<FileCopy>> Index::same_files(const std::string& sha256) const {
+  auto s = prepare(db_.get(), "SELECT DISTINCT serial, version, path FROM files WHERE sha256 = ?1 "
+                              "ORDER BY serial, version, path");
+  if (!s) return std::unexpected(s.error());
+  sqlite3_bind_text(s->get(), 1, sha256.c_str(), -1, SQLITE_TRANSIENT);
+  std::vector<FileCopy> out;
+  int rc = 0;
+  while ((rc = sqlite3_step(s->get())) == SQLITE_ROW)
+    out.push_back({column(s->get(), 0), column(s->get(), 1), column(s->get(), 2)});
   if (rc != SQLITE_DONE) return core::fail(core::Errc::io, fmt::format("index: {}", sqlite3_errmsg(db_.get())));
   return out;
 }

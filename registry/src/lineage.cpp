@@ -18,7 +18,22 @@ Result<std::vector<SearchHit>> Registry::search(const SearchQuery& query) {
   auto index = detail::Index::open(*impl_);
   if (!index) return std::unexpected(index.error());
   if (auto ok = index->refresh(*impl_); !ok) return std::unexpected(ok.error());
-  return index->search(query);
+  auto hits = index->search(query);
+  if (!hits || query.licence_allows.empty()) return hits;
+  // The index knows the derivation graph; members of components and objects are asked here.
+  const auto use = query.licence_allows == "commercial" ? core::Use::sell_product : core::Use::derive;
+  std::vector<SearchHit> kept;
+  for (auto& h : *hits) {
+    auto ref = parse_serial_ref(h.serial + "@" + h.version);
+    if (ref && ref->serial.kind != 'P') {
+      auto report = rights(*ref);
+      if (!report) return std::unexpected(report.error());
+      auto verdict = report->answer(use).verdict;
+      if (verdict != core::RightsVerdict::allowed && verdict != core::RightsVerdict::allowed_with_obligations) continue;
+    }
+    kept.push_back(std::move(h));
+  }
+  return kept;
 }
 
 namespace {

@@ -12,6 +12,7 @@
 #include "manifest_view.hpp"
 #include "measure.hpp"
 #include "publish.hpp"
+#include "rights_checks.hpp"
 #include "test_hooks.hpp"
 
 namespace archipel::registry {
@@ -163,6 +164,8 @@ Result<Published> Registry::publish(const fs::path& manifest_path, const Publish
   if (auto ok = add_files(*part, dir, impl_->config.policy, impl_->store); !ok) {
     return std::unexpected(ok.error());
   }
+  auto warnings = detail::check_rights(*this, *impl_, *part);
+  if (!warnings) return std::unexpected(warnings.error());
   auto measured = detail::measure_part(part->manifest, dir, part->contents, impl_->config,
                                        options.allow_nonconforming, part->origin);
   if (!measured) return std::unexpected(measured.error());
@@ -170,6 +173,7 @@ Result<Published> Registry::publish(const fs::path& manifest_path, const Publish
   part->verdict = measured->verdict;
   auto published = detail::commit_prepared(*impl_, *part);
   if (!published) return published;
+  published->warnings = std::move(*warnings);
   detail::crash_hook("commit");
   if ((published->new_serial || published->found_by_content) && options.write_serial) {
     if (auto ok = write_serial_back(manifest_path, published->serial); !ok) {

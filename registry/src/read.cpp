@@ -223,6 +223,18 @@ Result<std::vector<std::string>> Registry::get(const SerialRef& ref, const fs::p
   return m.written;
 }
 
+Result<std::string> Registry::read_file(const SerialRef& ref, const std::string& path) const {
+  auto snap = impl_->store.snapshot();
+  if (!snap) return std::unexpected(snap.error());
+  auto version = detail::resolve_version(impl_->store, snap->tree.get(), ref);
+  if (!version) return std::unexpected(version.error());
+  std::string folder = ref.serial.folder() + "/" + *version;
+  auto bytes = impl_->store.read(snap->tree.get(), folder + "/" + path);
+  if (!bytes) return std::unexpected(bytes.error());
+  if (!*bytes) return core::fail(core::Errc::io, fmt::format("\"{}\" is missing from the registry", path), folder);
+  return std::move(**bytes);
+}
+
 Result<std::string> Registry::yank(const SerialRef& ref, const std::string& reason) {
   if (!ref.version) {
     return core::fail(core::Errc::usage, "yank needs SERIAL@VERSION, e.g. " + ref.serial.to_string() + "@1.0.0");

@@ -62,7 +62,8 @@ TEST_CASE("licence properties a kit producer relies on") {
   REQUIRE(ppl);
   CHECK_FALSE(ppl->commercial);
   CHECK(ppl->share_alike);
-  CHECK(ppl->note.find("SPDX has no id") != std::string::npos);
+  CHECK(ppl->note.find("kept as an alias of PPL") != std::string::npos);
+  CHECK(find_licence("PPL")->name == "Peer Production License");
   const auto* sa = find_licence("CC-BY-SA-4.0");
   CHECK(std::ranges::find(sa->share_alike_compatible, "GPL-3.0-only") != sa->share_alike_compatible.end());
   const auto* gpl3 = find_licence("GPL-3.0");

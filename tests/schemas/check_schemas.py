@@ -20,6 +20,7 @@ from jsonschema import Draft202012Validator
 PAIRS = [
     ("part.schema.json", ["examples/**/part.json"]),
     ("grid.schema.json", ["core/grids/*.json", "schemas/grids/*.json"]),
+    ("licence-rules.schema.json", ["schemas/licence-rules.json"]),
 ]
 
 MINIMAL = {"schema": 1, "kind": "part", "name": "P", "version": "1.0.0",

@@ -54,6 +54,7 @@ BXL-P0001@1.0.0  OS plate 120x40
   commit    <commit>
   signed    good, tester@example.org (SHA256:<fp>)
   owner     tester@example.org (SHA256:<fp>)
+  rights    make allowed, derive allowed-with-obligations, sell-kit allowed-with-obligations, sell-product allowed-with-obligations (archipel rights BXL-P0001@1.0.0)
 X
 )
 out_has 'plate.stl  sha256 4b62e2f11478836cfb0535fb30a66fffbb529f0bde805ee7f0887e6fe0f1e461' 

@@ -16,6 +16,7 @@
 #include <nlohmann/json.hpp>
 
 #include "archipel/core/result.hpp"
+#include "archipel/core/rights.hpp"
 #include "archipel/registry/serial.hpp"
 #include "archipel/registry/signing.hpp"
 
@@ -88,6 +89,9 @@ struct Published {
   std::string content_sha256;   ///< sha256 of the stored part.json
   int retries = 0;              ///< compare-and-swap retries needed
   std::vector<StoredFile> files;
+  /// Where the part's licence claims more than its ancestors allow (core::overclaims): shown as
+  /// warnings, the publish goes ahead.
+  std::vector<std::string> warnings;
 };
 
 /// Options of `publish`.
@@ -258,6 +262,9 @@ class Registry {
   /// Writes a version's part.json, files and measured.json under `out`; returns the paths.
   [[nodiscard]] core::Result<std::vector<std::string>> get(const SerialRef& ref,
                                                            const std::filesystem::path& out) const;
+  /// The bytes of one file of a published version (`ref` names the version); `path` as listed in
+  /// its part.json, or "part.json" itself. Io error when absent.
+  [[nodiscard]] core::Result<std::string> read_file(const SerialRef& ref, const std::string& path) const;
   /// Ancestors and descendants of `serial`.
   [[nodiscard]] core::Result<Lineage> lineage(const Serial& serial);
 
@@ -270,6 +277,16 @@ class Registry {
   /// answered from the reverse composition index (refreshed first). Invalid error when the
   /// serial is not in the registry.
   [[nodiscard]] core::Result<std::vector<Usage>> where_used(const Serial& serial);
+
+  /// The highest version of `serial` matching the requirement `requirement` (semver, as in
+  /// `composition`) that is not yanked; when only yanked versions match, the highest of those;
+  /// nothing when the serial is absent or no version matches.
+  [[nodiscard]] core::Result<std::optional<VersionInfo>> resolve(const std::string& serial,
+                                                                 const std::string& requirement) const;
+  /// A lookup for the rights engine answering from this registry (which must outlive it).
+  [[nodiscard]] core::RightsLookup rights_lookup() const;
+  /// Effective rights of one version: its whole derivation graph and composition (core/rights.hpp).
+  [[nodiscard]] core::Result<core::RightsReport> rights(const SerialRef& ref) const;
 
   /// Checks every file hash, manifest, lineage link and git object.
   [[nodiscard]] core::Result<VerifyReport> verify() const;
