@@ -41,6 +41,7 @@ int main(int argc, char** argv) {
   register_where_used(app, dispatch);
   register_rights(app, dispatch);
   register_kit(app, dispatch);
+  register_make(app, dispatch);
 
   try {
     app.parse(argc, argv);

@@ -18,6 +18,7 @@
 
 #include "archipel/core/geometry_in_process.hpp"
 #include "confine.hpp"
+#include "make/make.hpp"
 #include "worker/protocol.hpp"
 
 namespace {
@@ -60,6 +61,29 @@ std::string answer(const WorkerRequest& request) {
   }
 }
 
+// `--make JSON`: generate one part of `archipel make` (core/src/worker/make_client.cpp).
+int make_mode(const char* text) {
+  const auto doc = nlohmann::json::parse(text, nullptr, false);
+  if (!doc.is_object() || !doc.contains("parent_pid") || !doc["parent_pid"].is_number_integer()) {
+    std::fputs("archipel-geometry: the make request is not a JSON object with parent_pid\n", stderr);
+    return worker_exit_bad_request;
+  }
+  WorkerRequest limits;
+  limits.parent_pid = doc["parent_pid"].get<long>();
+  limits.memory_bytes = doc.value("memory_bytes", std::uint64_t{0});
+  limits.cpu_seconds = doc.value("cpu_seconds", std::uint64_t{0});
+  confine_worker(limits);
+  try {
+    const auto made = make_part_in_process(doc);
+    send(made ? nlohmann::json{{"made", *made}}.dump() + "\n" : error_line(made.error()));
+  } catch (const std::bad_alloc&) {
+    ::_exit(worker_exit_out_of_memory);
+  } catch (const std::exception& e) {
+    send(error_line(Error{Errc::io, std::string("the generator failed: ") + e.what(), {}, {}}));
+  }
+  ::_exit(0);
+}
+
 }  // namespace
 
 int main(int argc, char** argv) {
@@ -68,8 +92,9 @@ int main(int argc, char** argv) {
     std::printf("archipel-geometry: %s\n", geometry_library_versions_in_process().c_str());
     return 0;
   }
+  if (argc == 3 && flag == "--make") return make_mode(argv[2]);
   if (argc != 3 || flag != "--request") {
-    std::fputs("usage: archipel-geometry --request JSON (archipel starts it), or --version\n", stderr);
+    std::fputs("usage: archipel-geometry --request JSON or --make JSON (archipel starts it), or --version\n", stderr);
     return worker_exit_bad_request;
   }
   const auto doc = nlohmann::json::parse(argv[2], nullptr, false);

@@ -58,5 +58,7 @@ void register_key(CLI::App& app, Dispatch& dispatch);
 /// `archipel rights SERIAL` (effective rights) and `archipel kit SERIAL...` (rights.cpp, kit.cpp).
 void register_rights(CLI::App& app, Dispatch& dispatch);
 void register_kit(CLI::App& app, Dispatch& dispatch);
+/// `archipel make FAMILY ...` and `make --list` (the component library).
+void register_make(CLI::App& app, Dispatch& dispatch);
 
 }  // namespace archipel::cli

@@ -31,18 +31,21 @@ void check_dimensions(ValidationReport& report, const PartMeasurement& part,
                       const GridStandard& grid, const Declared& declared) {
   Vec3 d = *declared.dimensions_mm;
   std::ranges::sort(d, std::greater<>());
+  // The natural frame may keep the height last although it is the largest extent (a tall bin, a
+  // long spacer): the measured extents are compared largest first too.
+  Vec3 m = part.size_mm;
+  std::ranges::sort(m, std::greater<>());
   const double tol = grid.tolerances.dimension_mm;
   RuleOutcome outcome{"manifest-dimensions", "error", 0, 0};
   for (std::size_t i = 0; i < 3; ++i) {
     ++outcome.checked;
-    if (std::abs(part.size_mm[i] - d[i]) <= tol) continue;
+    if (std::abs(m[i] - d[i]) <= tol) continue;
     ++outcome.failed;
     report.findings.push_back(declared_finding(
         outcome.rule, declared.origin + ": dimensions",
         fmt::format("{} measured {} mm but {} declares {} mm (off by {} mm)", axis_names[i],
-                    detail::num(part.size_mm[i]), declared.origin, detail::num(d[i]),
-                    detail::signed_num(part.size_mm[i] - d[i])),
-        part.size_mm[i], d[i], tol, axis_names[i]));
+                    detail::num(m[i]), declared.origin, detail::num(d[i]), detail::signed_num(m[i] - d[i])),
+        m[i], d[i], tol, axis_names[i]));
   }
   report.rules.push_back(outcome);
 }

@@ -1,0 +1,69 @@
+#!/usr/bin/env bash
+# Issue 13 figures: `archipel make` on a 40 x 40-module OpenStructures plate (1600 m x 1600 mm,
+# 3 mm, 1600 holes of 5.5 mm), each step timed — the boolean (one BRepAlgoAPI_Cut with the 1600
+# tools at once), the STEP write, the meshing (0.01 mm / 0.1 rad) and the STL + 3MF write, as the
+# geometry worker reports them; then the validation of the written part (`archipel validate
+# part.json`: STEP, STL and 3MF) — against OpenSCAD rendering the same plate (CGAL, the default
+# backend), stopped after $OPENSCAD_TIMEOUT seconds. Then the sweep of every os-plate size up to
+# 4 x 4 modules, and every family's smallest part.
+# Usage: bench/bench_library.sh BUILD_DIR [SIZE (default 40)]
+set -euo pipefail
+BUILD=${1:?usage: bench_library.sh BUILD_DIR [SIZE]}
+N=${2:-40}
+ARCHIPEL=$BUILD/cli/archipel
+WORKER=$BUILD/cli/archipel-geometry
+OPENSCAD_TIMEOUT=${OPENSCAD_TIMEOUT:-600}
+WORK=$(mktemp -d)
+trap 'rm -rf "$WORK"' EXIT
+now() { date +%s.%N; }
+since() { echo "$(now) - $1" | bc; }
+
+echo "== os-plate ${N}x${N} modules, $((N * N)) holes"
+mkdir -p "$WORK/plate"
+request=$(printf '{"family":"os-plate","name":"os-plate-%dx%d","folder":"%s","parent_pid":%d,"parameters":{"size":[%d,%d],"thickness":3,"hole-diameter":5.5,"pattern":"every-node"}}' \
+  "$N" "$N" "$WORK/plate" $$ "$N" "$N")
+t0=$(now)
+"$WORKER" --make "$request" 3>"$WORK/answer" >/dev/null 2>&1
+total=$(since "$t0")
+python3 - "$WORK/answer" "$total" <<'PY'
+import json, sys
+a = json.loads(open(sys.argv[1]).read())["made"]
+t = a["timings"]
+print("boolean (one cut, all tools) %8.2f s   (target < 10 s)" % t["boolean"])
+print("STEP write                  %8.2f s" % t["step"])
+print("meshing                     %8.2f s   (%d triangles)" % (t["mesh"], a["triangles"]))
+print("STL + 3MF write             %8.2f s" % t["write"])
+print("worker total                %8.2f s" % float(sys.argv[2]))
+PY
+ls -l "$WORK/plate" | awk 'NR > 1 {printf "  %-28s %12d bytes\n", $9, $5}'
+
+t0=$(now)
+"$ARCHIPEL" make os-plate --size "${N}x${N}" --out "$WORK/cli" >/dev/null
+echo "archipel make (generate + measure + validate + part.json) $(since "$t0") s"
+t0=$(now)
+"$ARCHIPEL" validate "$WORK/cli/part.json" > "$WORK/validate.txt" || true
+echo "archipel validate part.json (STEP, STL, 3MF)           $(since "$t0") s: $(tail -1 "$WORK/validate.txt")"
+
+if command -v openscad >/dev/null; then
+  {
+    echo "difference() { cube([$((40 * N)), $((40 * N)), 3]);"
+    echo "  for (i = [0:$((N - 1))], j = [0:$((N - 1))]) translate([20 + 40 * i, 20 + 40 * j, -1]) cylinder(d = 5.5, h = 5, \$fn = 64); }"
+  } > "$WORK/plate.scad"
+  t0=$(now)
+  if timeout "$OPENSCAD_TIMEOUT" openscad -o "$WORK/plate.stl" "$WORK/plate.scad" >/dev/null 2>&1; then
+    s=$(since "$t0")
+    echo "OpenSCAD render to STL       $s s; ratio OpenSCAD / archipel make: $(echo "$s / $total" | bc -l | cut -c1-6)"
+  else
+    echo "OpenSCAD render to STL       did not finish within ${OPENSCAD_TIMEOUT} s (stopped)"
+  fi
+else
+  echo "OpenSCAD absent: no baseline"
+fi
+
+echo "== sweep: every os-plate size up to 4 x 4 modules (3 patterns)"
+t0=$(now); count=0; failed=0
+for x in 1 2 3 4; do for y in 1 2 3 4; do for p in every-node perimeter corners; do
+  count=$((count + 1))
+  "$ARCHIPEL" make os-plate --size "${x}x${y}" --pattern "$p" --out "$WORK/sweep" --force >/dev/null 2>&1 || failed=$((failed + 1))
+done; done; done
+echo "$count parts in $(since "$t0") s, $failed failed"
