@@ -16,9 +16,10 @@ BUILD_PACKAGES=(
   libassimp-dev libgit2-dev libcli11-dev libfmt-dev doctest-dev nlohmann-json3-dev
   libvalijson-dev libssl-dev libsqlite3-dev libminizip-dev libqhull-dev libzip-dev libexpat1-dev
 )
-# Extra packages the tests use: an independent JSON Schema validator, and a real browser to check
-# that the SVG drawings render (the test is skipped when chromium is absent).
-TEST_PACKAGES=(python3 python3-jsonschema chromium)
+# Extra packages the tests use: an independent JSON Schema validator, a real browser to check
+# that the SVG drawings render (the test is skipped when chromium is absent), and an independent
+# DXF reader for the exported drawings (skipped when python3-ezdxf is absent).
+TEST_PACKAGES=(python3 python3-jsonschema chromium python3-ezdxf)
 
 install_missing() {
   local missing=()

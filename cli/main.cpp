@@ -37,6 +37,7 @@ int main(int argc, char** argv) {
   register_bom(app, dispatch);
   register_check(app, dispatch);
   register_where_used(app, dispatch);
+  register_export(app, dispatch);
 
   try {
     app.parse(argc, argv);

@@ -52,5 +52,7 @@ void register_fork(CLI::App& app, Dispatch& dispatch);
 void register_lineage(CLI::App& app, Dispatch& dispatch);
 void register_search(CLI::App& app, Dispatch& dispatch);
 void register_verify(CLI::App& app, Dispatch& dispatch);
+/// `archipel export` (fabrication files: STL, 3MF, DXF, SVG, STEP).
+void register_export(CLI::App& app, Dispatch& dispatch);
 
 }  // namespace archipel::cli
