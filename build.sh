@@ -20,9 +20,10 @@ BUILD_PACKAGES=(
 # npm fetches the pinned SPDX data (below). Machines whose Node.js does not come from Debian already
 # have npm, and Debian's npm package would conflict with it: install it only when npm is missing.
 command -v npm >/dev/null || BUILD_PACKAGES+=(npm)
-# Extra packages the tests use: an independent JSON Schema validator, and a real browser to check
-# that the SVG drawings render (the test is skipped when chromium is absent).
-TEST_PACKAGES=(python3 python3-jsonschema python3-ezdxf chromium)
+# Extra packages the tests use: an independent JSON Schema validator, a real browser to check
+# that the SVG drawings render (the test is skipped when chromium is absent), and an independent
+# DXF reader for the exported drawings (skipped when python3-ezdxf is absent).
+TEST_PACKAGES=(python3 python3-jsonschema chromium python3-ezdxf)
 
 install_missing() {
   local missing=()

@@ -42,6 +42,7 @@ int main(int argc, char** argv) {
   register_rights(app, dispatch);
   register_kit(app, dispatch);
   register_make(app, dispatch);
+  register_export(app, dispatch);
 
   try {
     app.parse(argc, argv);

@@ -81,6 +81,12 @@ step "archipel compat EXA-P0001 EXA-P0002: can the L-bracket be bolted onto the 
 "$ARCHIPEL" compat EXA-P0001 EXA-P0002 --max 3
 step "archipel compat: the plate and the deliberately off-grid plate (exit 1, with the reason)"
 "$ARCHIPEL" compat EXA-P0001 EXA-P0004 || echo "(exit $?: not compatible)"
+step "archipel export: the plate as DXF and the disc as SVG (their real sections), the foot as 3MF"
+"$ARCHIPEL" export EXA-P0001 --format dxf --out "$REG_DEMO/plate.dxf"
+"$ARCHIPEL" export EXA-P0003 --format svg --out "$REG_DEMO/disc.svg"
+"$ARCHIPEL" export EXA-P0005 --format 3mf --out "$REG_DEMO/foot.3mf"
+step "archipel export: the L-bracket is bent, not a flat sheet: no DXF (exit 1, with the reason)"
+"$ARCHIPEL" export EXA-P0002 --format dxf --out "$REG_DEMO/bracket.dxf" || echo "(exit $?: refused)"
 step "archipel publish + bom + check: an object made of the example parts"
 cp -r examples/objects "$REG_DEMO/"
 "$ARCHIPEL" publish "$REG_DEMO/objects/bracket-stand/part.json"

@@ -16,6 +16,7 @@
 
 #include <nlohmann/json.hpp>
 
+#include "archipel/core/export_in_process.hpp"
 #include "archipel/core/geometry_in_process.hpp"
 #include "confine.hpp"
 #include "make/make.hpp"
@@ -50,9 +51,27 @@ std::string measure(const WorkerRequest& request) {
   return measurement_line(*m);
 }
 
+std::string export_file(const WorkerRequest& request) {
+  ExportOptions options;
+  options.unit = request.options.unit;
+  options.max_bytes = request.options.max_bytes;
+  options.tolerances = request.options.tolerances;
+  options.linear_deflection_mm = request.linear_deflection_mm;
+  options.angular_deflection_rad = request.angular_deflection_rad;
+  if (request.progress) options.progress = [](std::string_view stage, double fraction) {
+      send(progress_line(stage, fraction));
+    };
+  const std::filesystem::path read_path =
+      request.inherited_fd ? "/proc/self/fd/" + std::to_string(worker_file_fd) : request.name;
+  const auto file = export_in_process(read_path, request.name, request.export_format, options);
+  if (!file) return error_line(file.error());
+  return export_line(*file);
+}
+
 std::string answer(const WorkerRequest& request) {
   try {
     if (request.op == WorkerRequest::Op::versions) return versions_line(geometry_library_versions_in_process());
+    if (request.op == WorkerRequest::Op::export_file) return export_file(request);
     return measure(request);
   } catch (const std::bad_alloc&) {
     ::_exit(worker_exit_out_of_memory);

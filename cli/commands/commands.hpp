@@ -60,5 +60,7 @@ void register_rights(CLI::App& app, Dispatch& dispatch);
 void register_kit(CLI::App& app, Dispatch& dispatch);
 /// `archipel make FAMILY ...` and `make --list` (the component library).
 void register_make(CLI::App& app, Dispatch& dispatch);
+/// `archipel export` (fabrication files: STL, 3MF, DXF, SVG, STEP).
+void register_export(CLI::App& app, Dispatch& dispatch);
 
 }  // namespace archipel::cli

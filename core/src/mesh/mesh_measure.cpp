@@ -34,25 +34,6 @@ LengthUnit own_unit(LengthUnit unit, GeometryFormat format, const MeasureOptions
   return unit;
 }
 
-Result<LengthUnit> settle_unit(const std::filesystem::path& path, GeometryFormat format,
-                               const MeasureOptions& options, std::vector<std::string>& warnings) {
-  switch (format) {
-    case GeometryFormat::threemf: {
-      auto unit = read_3mf_unit(path);
-      if (!unit) return unit;
-      return own_unit(*unit, format, options, warnings);
-    }
-    case GeometryFormat::gltf:
-    case GeometryFormat::glb: return own_unit(LengthUnit::m, format, options, warnings);
-    default:
-      if (options.unit) return *options.unit;
-      warnings.push_back(upper_name(format) +
-                         " has no unit; millimetres assumed (declare it with --unit or the "
-                         "manifest's files[].unit)");
-      return LengthUnit::mm;
-  }
-}
-
 void measure_volume(const Mesh& mesh, const EdgeAdjacency& edges, PartMeasurement& m) {
   const std::size_t bad = edges.bad_edges;
   if (bad != 0) {
@@ -91,12 +72,31 @@ bool has_area(const Mesh& mesh) {
 
 }  // namespace
 
+Result<LengthUnit> settle_mesh_unit(const std::filesystem::path& path, GeometryFormat format,
+                               const MeasureOptions& options, std::vector<std::string>& warnings) {
+  switch (format) {
+    case GeometryFormat::threemf: {
+      auto unit = read_3mf_unit(path);
+      if (!unit) return unit;
+      return own_unit(*unit, format, options, warnings);
+    }
+    case GeometryFormat::gltf:
+    case GeometryFormat::glb: return own_unit(LengthUnit::m, format, options, warnings);
+    default:
+      if (options.unit) return *options.unit;
+      warnings.push_back(upper_name(format) +
+                         " has no unit; millimetres assumed (declare it with --unit or the "
+                         "manifest's files[].unit)");
+      return LengthUnit::mm;
+  }
+}
+
 Result<PartMeasurement> measure_mesh(const std::filesystem::path& path, GeometryFormat format,
-                                     const MeasureOptions& options) {
+                                     const MeasureOptions& options, Mesh* framed) {
   PartMeasurement m;
   m.format = format;
   m.kind = GeometryKind::mesh;
-  const auto unit = settle_unit(path, format, options, m.warnings);
+  const auto unit = settle_mesh_unit(path, format, options, m.warnings);
   if (!unit) return std::unexpected(unit.error());
   m.source_unit = unit_name(*unit);
   if (auto ok = precheck_mesh_file(path, format); !ok) return std::unexpected(ok.error());
@@ -124,6 +124,7 @@ Result<PartMeasurement> measure_mesh(const std::filesystem::path& path, Geometry
       m.warnings.push_back("unknown material \"" + *options.material + "\"; no mass computed");
   }
   if (options.progress) options.progress("finding the natural frame and the holes", 1);
+  if (framed) *framed = std::move(*mesh);
   return m;
 }
 

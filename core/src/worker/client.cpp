@@ -17,6 +17,7 @@
 #include "archipel/core/geometry.hpp"
 #include "archipel/core/measurement_json.hpp"
 #include "archipel/core/version.hpp"
+#include "worker/export_client.hpp"
 #include "worker/process.hpp"
 #include "worker/protocol.hpp"
 
@@ -130,7 +131,7 @@ std::optional<std::string> failure(const WorkerExit& e, const Answer& a, const L
 
 // Runs one request; the worker's final answer line, or an io error naming `origin`.
 Result<json> ask_worker(WorkerRequest request, int fd, const std::string& origin, const Limits& limits,
-                        const MeasureProgress& progress) {
+                        const MeasureProgress& progress, std::size_t max_answer_bytes = 64u << 20) {
   auto executable = detail::find_geometry_worker();
   if (!executable) return std::unexpected(executable.error());
   request.parent_pid = static_cast<long>(::getpid());
@@ -143,6 +144,7 @@ Result<json> ask_worker(WorkerRequest request, int fd, const std::string& origin
   run.args = {"--request", detail::request_to_json(request).dump()};
   run.inherited_fd = fd;
   run.seconds = limits.seconds;
+  run.max_answer_bytes = max_answer_bytes;
   run.on_line = [&](std::string_view line) { answer.take(line, progress); };
   auto exit = detail::run_worker_process(run);
   if (!exit) return std::unexpected(with_origin(exit.error(), origin));
@@ -192,6 +194,35 @@ Result<PartMeasurement> measure_in_worker(const std::string& name, int fd, std::
 }
 
 }  // namespace
+
+namespace detail {
+
+Result<ExportedFile> export_in_worker(const std::filesystem::path& path, ExportFormat format,
+                                      const ExportOptions& options) {
+  std::error_code ec;
+  const auto bytes = std::filesystem::file_size(path, ec);  // only for the limits
+  auto limits = limits_for(ec ? 0 : bytes, options.limits);
+  if (!limits) return std::unexpected(limits.error());
+  WorkerRequest request;
+  request.op = WorkerRequest::Op::export_file;
+  request.name = path.string();
+  request.options.unit = options.unit;
+  request.options.max_bytes = options.max_bytes;
+  request.options.tolerances = options.tolerances;
+  request.export_format = format;
+  request.linear_deflection_mm = options.linear_deflection_mm;
+  request.angular_deflection_rad = options.angular_deflection_rad;
+  auto answer = ask_worker(std::move(request), -1, path.string(), *limits, options.progress,
+                           max_export_answer_bytes);
+  if (!answer) return std::unexpected(answer.error());
+  if (answer->contains("error")) return std::unexpected(error_from_answer((*answer)["error"], path.string()));
+  if (!answer->contains("export")) return std::unexpected(unreadable("no export", path.string()).error());
+  auto file = exported_from_json((*answer)["export"]);
+  if (!file) return std::unexpected(with_origin(file.error(), path.string()));
+  return file;
+}
+
+}  // namespace detail
 
 Result<PartMeasurement> measure_file(const std::filesystem::path& path, const MeasureOptions& options) {
   std::error_code ec;

@@ -2,6 +2,9 @@
 #include "worker/protocol.hpp"
 
 #include <cmath>
+#include <optional>
+
+#include <openssl/evp.h>
 
 #include "archipel/core/measurement_json.hpp"
 
@@ -79,11 +82,41 @@ std::string line(const Json& doc) {
   return doc.dump(-1, ' ', false, Json::error_handler_t::replace) + "\n";
 }
 
+
+const char* op_name(WorkerRequest::Op op) {
+  switch (op) {
+    case WorkerRequest::Op::measure: return "measure";
+    case WorkerRequest::Op::export_file: return "export";
+    default: return "versions";
+  }
+}
+
+std::string base64(std::string_view bytes) {
+  std::string out(4 * ((bytes.size() + 2) / 3), '\0');
+  const int n = EVP_EncodeBlock(reinterpret_cast<unsigned char*>(out.data()),
+                                reinterpret_cast<const unsigned char*>(bytes.data()), static_cast<int>(bytes.size()));
+  out.resize(static_cast<std::size_t>(n));
+  return out;
+}
+
+std::optional<std::string> unbase64(std::string_view text) {
+  if (text.size() % 4 != 0 || text.size() > (std::size_t{1} << 31)) return std::nullopt;
+  std::string out(text.size() / 4 * 3, '\0');
+  const int n = EVP_DecodeBlock(reinterpret_cast<unsigned char*>(out.data()),
+                                reinterpret_cast<const unsigned char*>(text.data()), static_cast<int>(text.size()));
+  if (n < 0) return std::nullopt;
+  std::size_t pad = 0;
+  if (!text.empty() && text.back() == '=') ++pad;
+  if (text.size() > 1 && text[text.size() - 2] == '=') ++pad;
+  out.resize(static_cast<std::size_t>(n) - pad);
+  return out;
+}
+
 }  // namespace
 
 json request_to_json(const WorkerRequest& r) {
   json doc{{"protocol", worker_protocol_version},
-           {"op", r.op == WorkerRequest::Op::measure ? "measure" : "versions"},
+           {"op", op_name(r.op)},
            {"parent", r.parent_pid},
            {"memory_bytes", r.memory_bytes},
            {"cpu_seconds", r.cpu_seconds}};
@@ -98,6 +131,11 @@ json request_to_json(const WorkerRequest& r) {
   doc["tolerances"] = tolerances_to_json(o.tolerances);
   doc["part_folder"] = o.part_folder.string();
   doc["path_in_folder"] = o.path_in_folder;
+  if (r.op == WorkerRequest::Op::export_file) {
+    doc["format"] = export_format_name(r.export_format);
+    doc["linear_deflection_mm"] = r.linear_deflection_mm;
+    doc["angular_deflection_rad"] = r.angular_deflection_rad;
+  }
   return doc;
 }
 
@@ -114,7 +152,9 @@ Result<WorkerRequest> request_from_json(const json& doc) {
     r.op = WorkerRequest::Op::versions;
     return r;
   }
-  if (doc["op"] != "measure" || !doc.contains("name") || !doc["name"].is_string() ||
+  const bool exporting = doc["op"] == "export";
+  if (exporting) r.op = WorkerRequest::Op::export_file;
+  if ((doc["op"] != "measure" && !exporting) || !doc.contains("name") || !doc["name"].is_string() ||
       !doc.contains("inherited_fd") || !doc["inherited_fd"].is_boolean() ||
       !doc.contains("progress") || !doc["progress"].is_boolean())
     return std::unexpected(bad_request("op, name, inherited_fd or progress").error());
@@ -122,6 +162,15 @@ Result<WorkerRequest> request_from_json(const json& doc) {
   r.inherited_fd = doc["inherited_fd"].get<bool>();
   r.progress = doc["progress"].get<bool>();
   if (auto ok = read_options(doc, r.options); !ok) return std::unexpected(ok.error());
+  if (!exporting) return r;
+  const auto format = doc.contains("format") && doc["format"].is_string()
+                          ? parse_export_format(doc["format"].get<std::string>())
+                          : std::nullopt;
+  if (!format || !read_double(doc, "linear_deflection_mm", r.linear_deflection_mm) ||
+      !read_double(doc, "angular_deflection_rad", r.angular_deflection_rad) || r.linear_deflection_mm <= 0 ||
+      r.angular_deflection_rad <= 0)
+    return std::unexpected(bad_request("export format or deflections").error());
+  r.export_format = *format;
   return r;
 }
 
@@ -142,6 +191,25 @@ std::string error_line(const Error& e) {
 }
 
 std::string versions_line(std::string_view versions) { return line(json{{"versions", versions}}); }
+
+std::string export_line(const ExportedFile& file) {
+  return line(nlohmann::ordered_json{
+      {"export", {{"report", export_report_to_json(file.report)}, {"bytes", base64(file.bytes)}}}});
+}
+
+Result<ExportedFile> exported_from_json(const json& doc) {
+  const auto bad = [](const std::string& what) {
+    return fail(Errc::io, "the geometry reader gave an answer that cannot be read (export " + what + ")");
+  };
+  if (!doc.is_object() || doc.size() != 2 || !doc.contains("report") || !doc.contains("bytes") ||
+      !doc["bytes"].is_string())
+    return bad("answer");
+  auto report = export_report_from_json(doc["report"]);
+  if (!report) return bad("report at " + report.error().pointer + ": " + report.error().message);
+  auto bytes = unbase64(doc["bytes"].get_ref<const std::string&>());
+  if (!bytes) return bad("bytes");
+  return ExportedFile{std::move(*bytes), std::move(*report)};
+}
 
 bool all_finite(const PartMeasurement& m) {
   bool ok = std::isfinite(m.volume_mm3);
