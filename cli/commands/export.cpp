@@ -9,6 +9,7 @@
 #include <fmt/format.h>
 
 #include "archipel/core/export.hpp"
+#include "archipel/core/export_source.hpp"
 #include "archipel/core/manifest.hpp"
 #include "archipel/registry/registry.hpp"
 #include "commands.hpp"

@@ -1,6 +1,7 @@
 // export_part: a STEP copy is done here; every other export runs in the geometry worker
 // (worker/export_client.hpp), and the file is written here, atomically.
 #include "archipel/core/export.hpp"
+#include "archipel/core/export_source.hpp"
 
 #include <array>
 #include <cmath>

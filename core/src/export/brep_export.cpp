@@ -3,6 +3,7 @@
 
 #include <cmath>
 #include <numbers>
+#include <optional>
 
 #include <BRepAdaptor_Curve.hxx>
 #include <BRepAdaptor_Surface.hxx>
@@ -65,37 +66,45 @@ struct Caps {
   std::size_t top = 0;
 };
 
+// The first reason of each kind, reported in order: a face between the two sides says most.
+struct Refusals {
+  std::optional<std::string> level, slope, wall;
+  std::optional<std::string> first() const { return level ? level : slope ? slope : wall; }
+};
+
 Result<Caps> check_sheet(const TopoDS_Shape& framed, double thickness) {
   Caps caps;
+  Refusals why;
   int index = 0;
   for (TopExp_Explorer e(framed, TopAbs_FACE); e.More(); e.Next(), ++index) {
     const TopoDS_Face& face = TopoDS::Face(e.Current());
     BRepAdaptor_Surface s(face, false);
+    if (s.GetType() == GeomAbs_Plane && std::abs(std::abs(s.Plane().Axis().Direction().Z()) - 1) <= parallel) {
+      const double z = s.Plane().Location().Z();
+      if (std::abs(z) <= level_mm)
+        caps.bottom.push_back(face);
+      else if (std::abs(z - thickness) <= level_mm)
+        ++caps.top;
+      else if (!why.level)
+        why.level = fmt::format("a planar face lies at z = {} mm, between the faces at 0 and {} mm (a step, a "
+                                "pocket or a bend: the thickness is not constant)", mm(z), mm(thickness));
+      continue;
+    }
+    if (!vertical_surface(face)) {
+      if (!why.slope)
+        why.slope = fmt::format("face {} is neither parallel nor perpendicular to the faces {} mm apart (a slope, "
+                                "chamfer or rounded edge)", index + 1, mm(thickness));
+      continue;
+    }
     Bnd_Box box;
     BRepBndLib::AddOptimal(face, box, false, false);
     double x0, y0, z0, x1, y1, z1;
     box.Get(x0, y0, z0, x1, y1, z1);
-    if (s.GetType() == GeomAbs_Plane && std::abs(std::abs(s.Plane().Axis().Direction().Z()) - 1) <= parallel) {
-      const double z = s.Plane().Location().Z();
-      if (std::abs(z) <= level_mm) {
-        caps.bottom.push_back(face);
-      } else if (std::abs(z - thickness) <= level_mm) {
-        ++caps.top;
-      } else {
-        return std::unexpected(not_a_sheet(fmt::format("a planar face lies at z = {} mm, between the faces at 0 "
-                                                       "and {} mm (a step or a pocket: the thickness is not constant)",
-                                                       mm(z), mm(thickness))).error());
-      }
-      continue;
-    }
-    if (!vertical_surface(face))
-      return std::unexpected(not_a_sheet(fmt::format("face {} is neither parallel nor perpendicular to the faces "
-                                                     "{} mm apart (a slope, chamfer or rounded edge)",
-                                                     index + 1, mm(thickness))).error());
-    if (z0 > level_mm || z1 < thickness - level_mm)
-      return std::unexpected(not_a_sheet(fmt::format("a wall spans only z = {} to {} mm of the {} mm thickness",
-                                                     mm(z0), mm(z1), mm(thickness))).error());
+    if ((z0 > level_mm || z1 < thickness - level_mm) && !why.wall)
+      why.wall = fmt::format("a wall spans only z = {} to {} mm of the {} mm between the faces", mm(z0), mm(z1),
+                             mm(thickness));
   }
+  if (const auto reason = why.first()) return std::unexpected(not_a_sheet(*reason).error());
   if (caps.bottom.empty() || caps.top == 0)
     return std::unexpected(not_a_sheet("it has no planar face on one side").error());
   return caps;

@@ -16,6 +16,7 @@ namespace {
 constexpr double max_step = std::numbers::pi / 4;  // as the mesh hole finder
 constexpr double collinear_mm = 1e-4;
 constexpr std::size_t min_circle_vertices = 8;
+constexpr double max_chord_ratio = 2.0;  // longest / shortest chord of one arc
 
 double cross(const P2& o, const P2& a, const P2& b) {
   return (a[0] - o[0]) * (b[1] - o[1]) - (a[1] - o[1]) * (b[0] - o[0]);
@@ -78,9 +79,15 @@ Run arc_from(const std::vector<P2>& p, std::size_t i, std::size_t limit) {
   Run best;
   std::vector<P2> pts{at(0), at(1)};
   double sign = 0;
+  double shortest = dist(at(0), at(1)), longest = shortest;
   for (std::size_t k = 2; k <= limit; ++k) {
     const double t = turn(at(k - 2), at(k - 1), at(k));
     if (std::abs(t) > max_step || std::abs(t) < 1e-9 || (sign != 0 && (t > 0) != (sign > 0))) break;
+    // A tessellated arc has chords of about one length: a long straight side next to it (which a
+    // large enough circle would fit within its tolerance) is not part of it.
+    shortest = std::min(shortest, dist(at(k - 1), at(k)));
+    longest = std::max(longest, dist(at(k - 1), at(k)));
+    if (longest > max_chord_ratio * shortest) break;
     sign = t;
     pts.push_back(at(k));
     if (pts.size() < 4) continue;
@@ -100,15 +107,19 @@ Run arc_from(const std::vector<P2>& p, std::size_t i, std::size_t limit) {
   return best;
 }
 
-// The vertex where the outline turns most sharply: a corner, where no arc can run through.
-std::size_t sharpest(const std::vector<P2>& p) {
-  std::size_t best = 0;
-  double most = -1;
-  for (std::size_t i = 0; i < p.size(); ++i) {
-    const double t = std::abs(turn(p[(i + p.size() - 1) % p.size()], p[i], p[(i + 1) % p.size()]));
-    if (t > most + 1e-9) most = t, best = i;
+// Where to start walking: a corner sharper than any arc step (no arc runs through it), else the
+// end of the longest edge (a straight side, after which an arc may begin): so no arc is cut in two.
+std::size_t start_vertex(const std::vector<P2>& p) {
+  const std::size_t n = p.size();
+  std::size_t sharp = 0, after_longest = 0;
+  double most = -1, longest = -1;
+  for (std::size_t i = 0; i < n; ++i) {
+    const double t = std::abs(turn(p[(i + n - 1) % n], p[i], p[(i + 1) % n]));
+    if (t > most + 1e-9) most = t, sharp = i;
+    const double length = dist(p[i], p[(i + 1) % n]);
+    if (length > longest * (1 + 1e-9)) longest = length, after_longest = (i + 1) % n;
   }
-  return best;
+  return most > max_step ? sharp : after_longest;
 }
 
 }  // namespace
@@ -122,7 +133,7 @@ ProfileContour fit_contour(std::vector<P2> polygon) {
     out.radius = c->r;
     return out;
   }
-  std::ranges::rotate(polygon, polygon.begin() + static_cast<std::ptrdiff_t>(sharpest(polygon)));
+  std::ranges::rotate(polygon, polygon.begin() + static_cast<std::ptrdiff_t>(start_vertex(polygon)));
   const std::size_t n = polygon.size();
   for (std::size_t i = 0; i < n;) {
     const Run arc = arc_from(polygon, i, n - i);

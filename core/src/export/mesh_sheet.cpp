@@ -3,6 +3,8 @@
 
 #include <algorithm>
 #include <cmath>
+#include <numbers>
+#include <optional>
 
 #include <fmt/format.h>
 
@@ -25,26 +27,32 @@ Result<void> not_a_sheet(const std::string& why) {
                                  "to them through the whole thickness)");
 }
 
+// Every facet faces along z at one of the two levels, or is a wall; the first reason of each kind is
+// kept, a face between the two levels reported first (as on the B-rep path).
 Result<void> check_facets(const Mesh& mesh, double thickness) {
-  for (std::size_t i = 0; i < mesh.triangles.size(); ++i) {
+  std::optional<std::string> level, slope;
+  for (std::size_t i = 0; i < mesh.triangles.size() && !level; ++i) {
     const Triangle& t = mesh.triangles[i];
     const Vec3 n = area_normal(mesh, t);
     const double length = norm(n);
     if (length <= 0) continue;
     const double nz = std::abs(n[2]) / length;
     if (nz <= wall_nz) continue;
-    if (nz < 0.5)
-      return not_a_sheet(fmt::format("facet {} slopes ({:.1f} degrees from the faces {} mm apart: a chamfer, "
-                                     "slope or rounded edge)",
-                                     i + 1, std::acos(nz) * 180 / 3.14159265358979, mm(thickness)));
+    if (nz < 0.5) {
+      if (!slope)
+        slope = fmt::format("facet {} slopes ({:.1f} degrees from the faces {} mm apart: a chamfer, slope or "
+                            "rounded edge)", i + 1, std::acos(nz) * 180 / std::numbers::pi, mm(thickness));
+      continue;
+    }
     for (auto v : t) {
       const double z = mesh.vertices[v][2];
-      if (std::abs(z) > level_mm && std::abs(z - thickness) > level_mm)
-        return not_a_sheet(fmt::format("a face lies at z = {} mm, between the faces at 0 and {} mm (a step or "
-                                       "a pocket: the thickness is not constant)",
-                                       mm(z), mm(thickness)));
+      if (std::abs(z) > level_mm && std::abs(z - thickness) > level_mm && !level)
+        level = fmt::format("a face lies at z = {} mm, between the faces at 0 and {} mm (a step, a pocket or a "
+                            "bend: the thickness is not constant)", mm(z), mm(thickness));
     }
   }
+  if (level) return not_a_sheet(*level);
+  if (slope) return not_a_sheet(*slope);
   return {};
 }
 

@@ -24,7 +24,6 @@
 #include <nlohmann/json.hpp>
 
 #include "archipel/core/geometry.hpp"
-#include "archipel/core/manifest.hpp"
 #include "archipel/core/measurement.hpp"
 #include "archipel/core/result.hpp"
 
@@ -93,13 +92,6 @@ struct ExportedFile {
 /// The same without writing: the bytes and the report (report.bytes and sha256 filled in).
 [[nodiscard]] Result<ExportedFile> export_bytes(const std::filesystem::path& in, ExportFormat format,
                                                 const ExportOptions& options);
-
-/// The geometry file of `manifest` to export as `format`: the listed file `requested` when given
-/// (it must be a geometry file), else for STEP the first STEP file, else the first geometry file
-/// read as a B-rep (STEP, IGES, BREP), else the first geometry file. Errors (invalid, with the
-/// pointer of `/files`): no such file, or none that fits.
-[[nodiscard]] Result<FileEntry> choose_export_file(const Manifest& manifest, ExportFormat format,
-                                                   const std::optional<std::string>& requested);
 
 /// The report as JSON: format, source_format, method, bytes, sha256, then the fields that apply
 /// (triangles and deflections; thickness_mm, outline_mm, contours, circles, arcs, lines), warnings.
