@@ -5,6 +5,8 @@
 
 #include <unistd.h>
 
+#include "archipel/core/warnings.hpp"
+
 namespace archipel::cli {
 
 int exit_code_for(const core::Error& error) {
@@ -24,6 +26,10 @@ int report_error(const core::Error& error) {
 
 void print_warning(const std::string& text) {
   std::cerr << "archipel: warning: " << text << '\n';
+}
+
+void print_warnings(const std::string& where, const std::vector<core::Warning>& warnings) {
+  for (const auto& w : warnings) print_warning(core::warning_line(where, w));
 }
 
 void print_json(const nlohmann::json& doc) {

@@ -4,6 +4,7 @@
 #include "commands.hpp"
 #include "commands/registry_options.hpp"
 #include "output.hpp"
+#include "archipel/core/warnings.hpp"
 
 namespace archipel::cli {
 
@@ -14,7 +15,7 @@ nlohmann::json published_json(const registry::Published& p) {
           {"new_serial", p.new_serial}, {"unchanged", p.unchanged},
           {"serial_written", p.serial_written}, {"commit", p.commit}, {"folder", p.folder},
           {"verdict", p.verdict}, {"content_sha256", p.content_sha256}, {"retries", p.retries},
-          {"files", files}};
+          {"files", files}, {"warnings", core::warnings_json(p.warnings)}};
 }
 
 void print_published(const registry::Published& p, const std::string& verb) {
@@ -42,6 +43,7 @@ void register_publish(CLI::App& app, Dispatch& dispatch) {
     if (!reg) return report_error(reg.error());
     auto published = reg->publish(*manifest, *options);
     if (!published) return report_error(published.error());
+    print_warnings(*manifest, published->warnings);
     if (o->json) {
       print_json(published_json(*published));
       return exit_ok;

@@ -7,6 +7,7 @@
 
 #include "archipel/core/json.hpp"
 #include "archipel/core/manifest.hpp"
+#include "archipel/core/warnings.hpp"
 #include "manifest_view.hpp"
 #include "measure.hpp"
 #include "publish.hpp"
@@ -171,6 +172,9 @@ Result<Published> Registry::publish(const fs::path& manifest_path, const Publish
   part->verdict = measured->verdict;
   auto published = detail::commit_prepared(*impl_, *part);
   if (!published) return published;
+  if (auto licence = core::parse_licence(detail::text(part->manifest, "licence")))
+    published->warnings = core::licence_rule_warnings(*licence);
+  for (auto& w : measured->warnings) published->warnings.push_back(std::move(w));
   if (published->new_serial && options.write_serial) {
     if (auto ok = write_serial_back(manifest_path, published->serial); !ok) {
       return std::unexpected(ok.error());

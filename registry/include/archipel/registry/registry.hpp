@@ -15,6 +15,7 @@
 
 #include <nlohmann/json.hpp>
 
+#include "archipel/core/measurement.hpp"
 #include "archipel/core/result.hpp"
 #include "archipel/registry/serial.hpp"
 
@@ -66,6 +67,9 @@ struct Published {
   std::string content_sha256;   ///< sha256 of the stored part.json
   int retries = 0;              ///< compare-and-swap retries needed
   std::vector<StoredFile> files;
+  /// What the user must be told: the licence's warnings, then each geometry file's (its
+  /// measurement's and its grid findings of severity warning), the message naming the file.
+  std::vector<core::Warning> warnings;
 };
 
 /// Options of `publish`.
