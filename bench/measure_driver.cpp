@@ -34,6 +34,6 @@ int main(int argc, char** argv) {
                 h.boss ? "boss" : "hole", h.diameter_mm, h.center_mm[0], h.center_mm[1],
                 h.center_mm[2], h.axis[0], h.axis[1], h.axis[2], h.depth_mm,
                 h.through ? " through" : "");
-  for (const auto& w : m->warnings) std::printf("warning: %s\n", w.c_str());
+  for (const auto& w : m->warnings) std::printf("warning: [%s] %s\n", w.rule.c_str(), w.message.c_str());
   return 0;
 }

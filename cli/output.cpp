@@ -8,6 +8,8 @@
 
 #include <fmt/format.h>
 
+#include "archipel/core/warnings.hpp"
+
 namespace archipel::cli {
 namespace {
 
@@ -76,6 +78,10 @@ int report_error(const core::Error& error) {
 
 void print_warning(const std::string& text) {
   std::cerr << "archipel: warning: " << printable(text) << '\n';
+}
+
+void print_warnings(const std::string& where, const std::vector<core::Warning>& warnings) {
+  for (const auto& w : warnings) print_warning(core::warning_line(where, w));
 }
 
 void print_json(const nlohmann::json& doc) {

@@ -7,6 +7,7 @@
 
 #include <nlohmann/json.hpp>
 
+#include "archipel/core/measurement.hpp"
 #include "archipel/core/result.hpp"
 
 namespace archipel::cli {
@@ -33,6 +34,9 @@ int report_error(const core::Error& error);
 
 /// Prints `archipel: warning: <text>` on stderr.
 void print_warning(const std::string& text);
+
+/// Prints each warning as `archipel: warning: <where>: [<rule>] <message>` on stderr.
+void print_warnings(const std::string& where, const std::vector<core::Warning>& warnings);
 
 /// Prints a JSON document on stdout, indented, followed by a newline.
 void print_json(const nlohmann::json& doc);

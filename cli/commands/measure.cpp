@@ -40,10 +40,26 @@ void print_holes(const std::vector<core::Hole>& holes) {
   if (holes.empty()) return;
   std::cout << fmt::format("  {:>9} {:>9} {:>9} {:>9} {:>8}  {:<12} {}\n", "diameter", "x", "y",
                            "z", "depth", "axis", "kind");
-  for (const auto& h : holes)
+  for (const auto& h : holes) {
     std::cout << fmt::format("  {:>9} {:>9} {:>9} {:>9} {:>8}  {:<12} {}\n", num(h.diameter_mm),
                              num(h.center_mm[0]), num(h.center_mm[1]), num(h.center_mm[2]),
                              num(h.depth_mm), vec(h.axis), hole_kind(h));
+    for (const auto& f : h.features)
+      std::cout << fmt::format("    {} \u00d8{} mm, {} mm deep, {} mm from the entry\n", f.kind,
+                               num(f.diameter_mm), num(f.depth_mm), num(f.offset_mm));
+  }
+}
+
+void print_openings(const std::vector<core::Opening>& openings) {
+  if (openings.empty()) return;
+  std::cout << fmt::format("openings   {}\n", openings.size());
+  std::cout << fmt::format("  {:<9} {:>8} {:>8} {:>9} {:>9} {:>9} {:>8}  {:<12} {}\n", "shape", "width",
+                           "length", "x", "y", "z", "depth", "axis", "kind");
+  for (const auto& o : openings)
+    std::cout << fmt::format("  {:<9} {:>8} {:>8} {:>9} {:>9} {:>9} {:>8}  {:<12} {}\n", o.shape,
+                             num(o.width_mm), num(o.length_mm), num(o.center_mm[0]),
+                             num(o.center_mm[1]), num(o.center_mm[2]), num(o.depth_mm), vec(o.axis),
+                             o.through ? "through" : "blind");
 }
 
 void print_human(const std::string& file, const core::PartMeasurement& m, const MeasureArgs& args) {
@@ -54,7 +70,9 @@ void print_human(const std::string& file, const core::PartMeasurement& m, const 
                            vec(m.frame.z_axis));
   std::cout << fmt::format("size       {} x {} x {} mm\n", num(m.size_mm[0]), num(m.size_mm[1]),
                            num(m.size_mm[2]));
-  if (m.thickness_mm) std::cout << fmt::format("thickness  {} mm (sheet)\n", num(*m.thickness_mm));
+  if (m.thickness_mm)
+    std::cout << fmt::format("thickness  {} mm ({})\n", num(*m.thickness_mm),
+                             core::near(*m.thickness_mm, m.size_mm[2], 1e-6) ? "sheet" : "walls");
   std::cout << fmt::format("volume     {} mm3\n", num(m.volume_mm3));
   if (m.mass_g) std::cout << fmt::format("mass       {} g ({})\n", num(*m.mass_g), args.material);
   if (m.kind == core::GeometryKind::brep)
@@ -62,6 +80,7 @@ void print_human(const std::string& file, const core::PartMeasurement& m, const 
   else
     std::cout << fmt::format("triangles  {}\n", m.triangle_count);
   print_holes(m.holes);
+  print_openings(m.openings);
 }
 
 int run_measure(const MeasureArgs& args) {
@@ -81,12 +100,12 @@ int run_measure(const MeasureArgs& args) {
     return core::measure_file(args.file, options);
   }();
   if (!measured) return report_error(measured.error());
-  if (args.json) {
+  // Warnings go to stderr with --json too: the JSON lists them as well.
+  print_warnings(args.file, measured->warnings);
+  if (args.json)
     print_ordered_json(core::measurement_to_json(*measured));
-  } else {
-    for (const auto& w : measured->warnings) print_warning(w);
+  else
     print_human(args.file, *measured, args);
-  }
   return exit_ok;
 }
 

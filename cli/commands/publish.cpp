@@ -4,6 +4,7 @@
 #include "commands.hpp"
 #include "commands/registry_options.hpp"
 #include "output.hpp"
+#include "archipel/core/warnings.hpp"
 
 namespace archipel::cli {
 
@@ -15,12 +16,11 @@ nlohmann::json published_json(const registry::Published& p) {
           {"serial_written", p.serial_written}, {"found_by_content", p.found_by_content},
           {"recovered", p.recovered}, {"commit", p.commit}, {"folder", p.folder},
           {"verdict", p.verdict}, {"content_sha256", p.content_sha256}, {"retries", p.retries},
-          {"files", files}, {"warnings", p.warnings}};
+          {"files", files}, {"warnings", core::warnings_json(p.warnings)}};
 }
 
 void print_published(const registry::Published& p, const std::string& verb) {
   for (const auto& r : p.recovered) print_warning(r);
-  for (const auto& w : p.warnings) print_warning(w);
   if (p.found_by_content) {
     std::cout << p.serial << "@" << p.version
               << " was already published from this content (an earlier publish did not write its "
@@ -52,9 +52,9 @@ void register_publish(CLI::App& app, Dispatch& dispatch) {
     if (!reg) return report_error(reg.error());
     auto published = reg->publish(*manifest, *options);
     if (!published) return report_error(published.error());
+    print_warnings(*manifest, published->warnings);
     if (o->json) {
       for (const auto& r : published->recovered) print_warning(r);
-      for (const auto& w : published->warnings) print_warning(w);
       print_json(published_json(*published));
       return exit_ok;
     }

@@ -11,6 +11,7 @@
 #include "archipel/core/safe_fs.hpp"
 #include "archipel/core/safe_fs.hpp"
 #include "archipel/core/validate.hpp"
+#include "archipel/core/warnings.hpp"
 #include "commands.hpp"
 #include "output.hpp"
 #include "progress.hpp"
@@ -95,12 +96,11 @@ int run_geometry(const ValidateArgs& args, const core::MeasureOptions& options) 
   if (!args.svg.empty())
     if (auto w = write_svg(args.svg, core::render_svg(checked->report, checked->part, *grid)); !w)
       return report_error(w.error());
-  if (args.json) {
+  print_warnings(args.input, core::validation_warnings(checked->report, checked->part));
+  if (args.json)
     print_json(file_json(args.input, *checked));
-  } else {
-    for (const auto& w : checked->part.warnings) print_warning(args.input + ": " + w);
+  else
     print_validation(args.input, checked->report, checked->part, *grid);
-  }
   return verdict_exit(checked->report.verdict);
 }
 
@@ -127,6 +127,7 @@ int run_manifest(const ValidateArgs& args, const core::MeasureOptions& base) {
   if (manifest->files.empty())
     return report_error(core::Error{core::Errc::invalid, "the manifest lists no geometry file",
                                     args.input, "/files"});
+  print_warnings(args.input + ":/licence", manifest->warnings);
   const core::Declared declared{manifest->dimensions_mm, manifest->grid, manifest->grid_units,
                                 args.input};
   core::Verdict overall = core::Verdict::conforms;
@@ -155,16 +156,16 @@ int run_manifest(const ValidateArgs& args, const core::MeasureOptions& base) {
       if (auto w = write_svg(args.svg, core::render_svg(checked->report, checked->part, *grid)); !w)
         return report_error(w.error());
     }
-    if (args.json) {
+    print_warnings(f.listed, core::validation_warnings(checked->report, checked->part));
+    if (args.json)
       files.push_back(file_json(f.listed, *checked));
-    } else {
-      for (const auto& w : checked->part.warnings) print_warning(f.listed + ": " + w);
+    else
       print_validation(f.listed, checked->report, checked->part, *grid);
-    }
   }
   if (args.json)
     print_json({{"manifest", args.input}, {"name", manifest->name}, {"grid", grid->id},
-                {"verdict", core::verdict_name(overall)}, {"files", files}});
+                {"verdict", core::verdict_name(overall)}, {"files", files},
+                {"warnings", core::warnings_json(manifest->warnings)}});
   else
     std::cout << fmt::format("{} ({}): {}\n", args.input, manifest->name, core::verdict_name(overall));
   return exit != exit_ok ? exit : verdict_exit(overall);

@@ -4,6 +4,7 @@
 #include <filesystem>
 
 #include "archipel/core/manifest.hpp"
+#include "archipel/core/warnings.hpp"
 
 namespace archipel::cli {
 
@@ -12,6 +13,7 @@ core::Result<ManifestSummary> read_manifest_summary(const std::string& path) {
   if (!manifest) return std::unexpected(manifest.error());
   ManifestSummary out;
   out.name = manifest->name;
+  out.warnings = core::licence_rule_warnings(manifest->licence_expression);
   if (manifest->grid) {
     out.grid = manifest->grid->standard;
     out.grid_units = manifest->grid->units;

@@ -27,6 +27,7 @@ struct ManifestSummary {
   std::vector<int> grid_units;         ///< declared grid size
   std::optional<core::Vec3> dimensions_mm;  ///< declared width, depth, height
   std::vector<ManifestGeometry> files; ///< files with role geometry, in the manifest's order
+  std::vector<core::Warning> warnings; ///< the licence's (licence_rule_warnings)
 };
 
 /// Reads and checks `path` (schema, licence, listed files and their sha256) with the manifest

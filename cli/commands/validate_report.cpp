@@ -22,9 +22,14 @@ std::string part_line(const core::PartMeasurement& part) {
   for (const auto& h : part.holes) (h.boss ? bosses : holes) += 1;
   std::string text = fmt::format("{} x {} x {} mm", num(part.size_mm[0]), num(part.size_mm[1]),
                                  num(part.size_mm[2]));
-  if (part.thickness_mm) text += " sheet";
+  if (part.thickness_mm)
+    text += core::near(*part.thickness_mm, part.size_mm[2], 1e-6)
+                ? " sheet"
+                : fmt::format(", walls {} mm thick", num(*part.thickness_mm));
   text += fmt::format(", {} hole{}", holes, holes == 1 ? "" : "s");
   if (bosses > 0) text += fmt::format(", {} round part{}", bosses, bosses == 1 ? "" : "s");
+  if (!part.openings.empty())
+    text += fmt::format(", {} opening{}", part.openings.size(), part.openings.size() == 1 ? "" : "s");
   return text + fmt::format(" ({}, {}, read in {})", core::format_name(part.format),
                             part.kind == core::GeometryKind::brep ? "B-rep" : "mesh",
                             part.source_unit.empty() ? "mm" : part.source_unit);

@@ -37,13 +37,41 @@ nlohmann::ordered_json frame_to_json(const Frame& frame, JsonNumbers numbers) {
           {"z_axis", vec_json(frame.z_axis, numbers)}};
 }
 
+nlohmann::ordered_json features_to_json(const std::vector<HoleFeature>& features,
+                                        JsonNumbers numbers) {
+  nlohmann::ordered_json out = nlohmann::ordered_json::array();
+  for (const HoleFeature& f : features)
+    out.push_back({{"kind", f.kind},
+                   {"diameter_mm", number(f.diameter_mm, numbers)},
+                   {"depth_mm", number(f.depth_mm, numbers)},
+                   {"offset_mm", number(f.offset_mm, numbers)}});
+  return out;
+}
+
 nlohmann::ordered_json hole_to_json(const Hole& hole, JsonNumbers numbers) {
   return {{"diameter_mm", number(hole.diameter_mm, numbers)},
           {"center_mm", vec_json(hole.center_mm, numbers)},
           {"axis", vec_json(hole.axis, numbers)},
           {"depth_mm", number(hole.depth_mm, numbers)},
           {"through", hole.through},
-          {"boss", hole.boss}};
+          {"boss", hole.boss},
+          {"features", features_to_json(hole.features, numbers)}};
+}
+
+nlohmann::ordered_json opening_to_json(const Opening& o, JsonNumbers numbers) {
+  return {{"shape", o.shape},
+          {"center_mm", vec_json(o.center_mm, numbers)},
+          {"axis", vec_json(o.axis, numbers)},
+          {"direction", vec_json(o.direction, numbers)},
+          {"width_mm", number(o.width_mm, numbers)},
+          {"length_mm", number(o.length_mm, numbers)},
+          {"depth_mm", number(o.depth_mm, numbers)},
+          {"through", o.through},
+          {"sides", o.sides}};
+}
+
+nlohmann::ordered_json warning_to_json(const Warning& warning) {
+  return {{"rule", warning.rule}, {"message", warning.message}};
 }
 
 nlohmann::ordered_json measurement_to_json(const PartMeasurement& m, JsonNumbers numbers) {
@@ -63,7 +91,12 @@ nlohmann::ordered_json measurement_to_json(const PartMeasurement& m, JsonNumbers
   else
     out["triangle_count"] = m.triangle_count;
   out["holes"] = holes;
-  out["warnings"] = m.warnings;
+  nlohmann::ordered_json openings = nlohmann::ordered_json::array();
+  for (const Opening& o : m.openings) openings.push_back(opening_to_json(o, numbers));
+  out["openings"] = openings;
+  nlohmann::ordered_json warnings = nlohmann::ordered_json::array();
+  for (const Warning& w : m.warnings) warnings.push_back(warning_to_json(w));
+  out["warnings"] = warnings;
   return out;
 }
 

@@ -97,16 +97,60 @@ Frame read_frame(Reader& r, const json& v) {
   return f;
 }
 
+HoleFeature read_feature(Reader& r, const json& v, const std::string& at) {
+  HoleFeature f;
+  if (!r.object(v, at, {"kind", "diameter_mm", "depth_mm", "offset_mm"})) return f;
+  f.kind = r.string(v["kind"], at + "/kind");
+  if (f.kind != "counterbore" && f.kind != "countersink" && f.kind != "groove")
+    r.bad(at + "/kind", "expected \"counterbore\", \"countersink\" or \"groove\"");
+  f.diameter_mm = r.number(v["diameter_mm"], at + "/diameter_mm");
+  f.depth_mm = r.number(v["depth_mm"], at + "/depth_mm");
+  f.offset_mm = r.number(v["offset_mm"], at + "/offset_mm");
+  return f;
+}
+
 Hole read_hole(Reader& r, const json& v, const std::string& at) {
   Hole h;
-  if (!r.object(v, at, {"diameter_mm", "center_mm", "axis", "depth_mm", "through", "boss"})) return h;
+  if (!r.object(v, at, {"diameter_mm", "center_mm", "axis", "depth_mm", "through", "boss", "features"}))
+    return h;
   h.diameter_mm = r.number(v["diameter_mm"], at + "/diameter_mm");
   h.center_mm = r.vec(v["center_mm"], at + "/center_mm");
   h.axis = r.vec(v["axis"], at + "/axis");
   h.depth_mm = r.number(v["depth_mm"], at + "/depth_mm");
   h.through = r.boolean(v["through"], at + "/through");
   h.boss = r.boolean(v["boss"], at + "/boss");
+  if (!v["features"].is_array()) r.bad(at + "/features", "expected an array");
+  for (std::size_t i = 0; r.ok() && i < v["features"].size(); ++i)
+    h.features.push_back(read_feature(r, v["features"][i], fmt::format("{}/features/{}", at, i)));
   return h;
+}
+
+Opening read_opening(Reader& r, const json& v, const std::string& at) {
+  Opening o;
+  if (!r.object(v, at, {"shape", "center_mm", "axis", "direction", "width_mm", "length_mm",
+                        "depth_mm", "through", "sides"}))
+    return o;
+  o.shape = r.string(v["shape"], at + "/shape");
+  if (o.shape != "hexagon" && o.shape != "square" && o.shape != "rectangle" && o.shape != "slot" &&
+      o.shape != "other")
+    r.bad(at + "/shape", "expected \"hexagon\", \"square\", \"rectangle\", \"slot\" or \"other\"");
+  o.center_mm = r.vec(v["center_mm"], at + "/center_mm");
+  o.axis = r.vec(v["axis"], at + "/axis");
+  o.direction = r.vec(v["direction"], at + "/direction");
+  o.width_mm = r.number(v["width_mm"], at + "/width_mm");
+  o.length_mm = r.number(v["length_mm"], at + "/length_mm");
+  o.depth_mm = r.number(v["depth_mm"], at + "/depth_mm");
+  o.through = r.boolean(v["through"], at + "/through");
+  o.sides = static_cast<int>(r.count(v["sides"], at + "/sides"));
+  return o;
+}
+
+Warning read_warning(Reader& r, const json& v, const std::string& at) {
+  Warning w;
+  if (!r.object(v, at, {"rule", "message"})) return w;
+  w.rule = r.string(v["rule"], at + "/rule");
+  w.message = r.string(v["message"], at + "/message");
+  return w;
 }
 
 void read_kind(Reader& r, const json& doc, PartMeasurement& m) {
@@ -127,9 +171,12 @@ void read_lists(Reader& r, const json& doc, PartMeasurement& m) {
   if (!doc["holes"].is_array()) r.bad("/holes", "expected an array");
   for (std::size_t i = 0; r.ok() && i < doc["holes"].size(); ++i)
     m.holes.push_back(read_hole(r, doc["holes"][i], fmt::format("/holes/{}", i)));
+  if (!doc["openings"].is_array()) r.bad("/openings", "expected an array");
+  for (std::size_t i = 0; r.ok() && i < doc["openings"].size(); ++i)
+    m.openings.push_back(read_opening(r, doc["openings"][i], fmt::format("/openings/{}", i)));
   if (!doc["warnings"].is_array()) r.bad("/warnings", "expected an array");
   for (std::size_t i = 0; r.ok() && i < doc["warnings"].size(); ++i)
-    m.warnings.push_back(r.string(doc["warnings"][i], fmt::format("/warnings/{}", i)));
+    m.warnings.push_back(read_warning(r, doc["warnings"][i], fmt::format("/warnings/{}", i)));
 }
 
 }  // namespace
@@ -143,7 +190,7 @@ Result<PartMeasurement> measurement_from_json(const json& doc, const std::string
   const bool brep = doc.is_object() && doc.contains("kind") && doc["kind"] == "brep";
   const std::string_view count_key = brep ? "face_count" : "triangle_count";
   if (!r.object(doc, "", {"format", "kind", "unit", "source_unit", "frame", "size_mm", "volume_mm3",
-                          "thickness_mm", "mass_g", count_key, "holes", "warnings"}))
+                          "thickness_mm", "mass_g", count_key, "holes", "openings", "warnings"}))
     return std::unexpected(r.error());
   read_kind(r, doc, m);
   m.source_unit = r.string(doc["source_unit"], "/source_unit");

@@ -7,6 +7,7 @@
 #include "archipel/core/interface.hpp"
 #include "archipel/core/measurement_json.hpp"
 #include "archipel/core/validate.hpp"
+#include "archipel/core/warnings.hpp"
 #include "manifest_view.hpp"
 
 namespace archipel::registry::detail {
@@ -103,6 +104,8 @@ Result<Measured> measure_part(const json& manifest, const fs::path& dir,
     auto report = core::validate(*m, *grid, {stated_role(manifest)});
     core::check_declared(report, *m, *grid, declared_of(manifest, origin));
     worst = std::max(worst, rank(report.verdict));
+    for (auto& w : core::validation_warnings(report, *m))
+      out.warnings.push_back({w.rule, fmt::format("\"{}\": {}", f.path, w.message)});
     out.document["files"].push_back({{"path", f.path},
                                      {"verdict", std::string(core::verdict_name(report.verdict))},
                                      {"measurement", core::measurement_to_json(*m)},

@@ -17,6 +17,7 @@ namespace archipel::registry::detail {
 struct Measured {
   nlohmann::json document;
   std::string verdict;
+  std::vector<core::Warning> warnings;  ///< each file's, the message starting with "<path>": 
 };
 
 /// Measures every geometry file of `manifest` (paths relative to `dir`; the bytes measured are

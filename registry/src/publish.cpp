@@ -9,6 +9,7 @@
 #include "archipel/core/json.hpp"
 #include "archipel/core/manifest.hpp"
 #include "archipel/core/safe_fs.hpp"
+#include "archipel/core/warnings.hpp"
 #include "manifest_view.hpp"
 #include "measure.hpp"
 #include "publish.hpp"
@@ -173,7 +174,10 @@ Result<Published> Registry::publish(const fs::path& manifest_path, const Publish
   part->verdict = measured->verdict;
   auto published = detail::commit_prepared(*impl_, *part);
   if (!published) return published;
-  published->warnings = std::move(*warnings);
+  if (auto licence = core::parse_licence(detail::text(part->manifest, "licence")))
+    published->warnings = core::licence_rule_warnings(*licence);
+  for (auto& w : *warnings) published->warnings.push_back({"licence.overclaims", std::move(w)});
+  for (auto& w : measured->warnings) published->warnings.push_back(std::move(w));
   detail::crash_hook("commit");
   if ((published->new_serial || published->found_by_content) && options.write_serial) {
     if (auto ok = write_serial_back(manifest_path, published->serial); !ok) {

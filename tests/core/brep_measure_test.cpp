@@ -109,7 +109,8 @@ TEST_CASE("os-bracket-l: 40 mm cube envelope, 2 holes in the base and 4 in the u
   const auto m = measure(parts_dir / "os-bracket-l" / "os-bracket-l.step");
   CHECK(close(m.size_mm, {40, 40, 40}, eps));
   CHECK(near(m.volume_mm3, (40 * 3 + 37 * 3) * 40 - 6 * hole55 * 3, eps));
-  CHECK_FALSE(m.thickness_mm);
+  REQUIRE(m.thickness_mm);  // an angle of 3 mm walls, not a sheet: its height is 40 mm
+  CHECK(near(*m.thickness_mm, 3, eps));
   check_vec(m.frame.origin, {0, 0, 0});
   const Vec3 y{0, 1, 0};
   check_holes(m.holes, {{5.5, 10, 0, 10, y, 3, true, false},
@@ -213,7 +214,7 @@ TEST_CASE("IGES solids and IGES surfaces (sewn into a solid) measure like STEP")
     CHECK(close(m.size_mm, {80, 40, 4}, eps));
     CHECK(near(m.volume_mm3, 80 * 40 * 4 - 2 * hole55 * 4, 1e-2));
     if (brep_mode == 0) {
-      CHECK(m.warnings == std::vector<std::string>{"the file holds surfaces, not solids; they were sewn into a solid"});
+      CHECK(m.warnings == std::vector<Warning>{{"brep.sewn", "the file holds surfaces, not solids; they were sewn into a solid"}});
       continue;
     }
     REQUIRE(m.holes.size() == 2);
@@ -230,7 +231,7 @@ TEST_CASE("BREP has no unit: millimetres with a warning, or the declared unit") 
   const auto mm = measure(path);
   CHECK(mm.format == GeometryFormat::brep);
   CHECK(close(mm.size_mm, {20, 10, 2}, 1e-6));
-  CHECK(mm.warnings == std::vector<std::string>{"BREP has no unit; millimetres assumed"});
+  CHECK(mm.warnings == std::vector<Warning>{{"units.assumed", "BREP has no unit; millimetres assumed"}});
   MeasureOptions inch;
   inch.unit = LengthUnit::inch;
   const auto in = measure(path, inch);
@@ -256,10 +257,16 @@ TEST_CASE("holes: blind with a drill point, counterbore, boss, and fillet-like p
   CHECK(close(m.size_mm, {60, 40, 25}, eps));
   // The holes lighten the top, so the frame turns the block over: the top is at z = 0 and
   // the pin stands on z = 20..25. Holes point from their mouth into the material.
+  // The counterbored hole is one through hole of its narrow diameter, the counterbore its feature.
   check_holes(m.holes, {{8, 15, 20, 0, up, 10, false, false},
                         {10, 30, 20, 20, up, 5, false, true},
-                        {11, 45, 20, 0, up, 6, false, false},
-                        {6.6, 45, 20, 6, up, 14, true, false}});
+                        {6.6, 45, 20, 0, up, 20, true, false}});
+  REQUIRE(m.holes[2].features.size() == 1);
+  CHECK(m.holes[2].features[0].kind == "counterbore");
+  CHECK(near(m.holes[2].features[0].diameter_mm, 11, eps));
+  CHECK(near(m.holes[2].features[0].depth_mm, 6, eps));
+  CHECK(near(m.holes[2].features[0].offset_mm, 0, eps));
+  CHECK(m.holes[0].features.empty());
 }
 
 TEST_CASE("rounded corners (quarter cylinders) are neither holes nor bosses") {
@@ -319,7 +326,7 @@ TEST_CASE("mass from the material table; unknown materials warn") {
   options.material = "unobtainium";
   const auto unknown = measure(parts_dir / "os-plate-120x40" / "os-plate-120x40.step", options);
   CHECK_FALSE(unknown.mass_g);
-  CHECK(unknown.warnings == std::vector<std::string>{"unknown material \"unobtainium\"; no mass computed"});
+  CHECK(unknown.warnings == std::vector<Warning>{{"material.unknown", "unknown material \"unobtainium\"; no mass computed"}});
 }
 
 TEST_CASE("bad files give one io error naming the file, never a crash") {

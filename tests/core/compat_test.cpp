@@ -14,7 +14,7 @@ PartMeasurement plate(double w, double d, double t, double dia, const std::vecto
   PartMeasurement m;
   m.size_mm = {w, d, t};
   m.thickness_mm = t;
-  for (auto [x, y] : at) m.holes.push_back(Hole{dia, {x, y, t}, {0, 0, 1}, t, true, false});
+  for (auto [x, y] : at) m.holes.push_back(Hole{dia, {x, y, t}, {0, 0, 1}, t, true, false, {}});
   return m;
 }
 
@@ -42,7 +42,7 @@ TEST_CASE("fastener_for_hole follows the ISO 273 clearance table") {
 
 TEST_CASE("derive_interface lays holes on grid nodes and leaves off-grid holes out") {
   auto m = plate(120, 40, 3, 5.5, os_pattern(6, 2));
-  m.holes.push_back(Hole{5.5, {17.5, 20, 3}, {0, 0, 1}, 3, true, false});
+  m.holes.push_back(Hole{5.5, {17.5, 20, 3}, {0, 0, 1}, 3, true, false, {}});
   const auto i = os(m);
   CHECK(i.grid == "openstructures");
   CHECK(i.offset_x_mm == doctest::Approx(0));

@@ -42,6 +42,21 @@ inline void check_identical(const core::PartMeasurement& got, const core::PartMe
   CHECK(got.triangle_count == want.triangle_count);
   CHECK(got.face_count == want.face_count);
   CHECK(got.warnings == want.warnings);
+  REQUIRE(got.openings.size() == want.openings.size());
+  for (std::size_t i = 0; i < got.openings.size(); ++i) {
+    CAPTURE(i);
+    const core::Opening& g = got.openings[i];
+    const core::Opening& w = want.openings[i];
+    CHECK(g.shape == w.shape);
+    check_same_vec(g.center_mm, w.center_mm, "opening.center_mm");
+    check_same_vec(g.axis, w.axis, "opening.axis");
+    check_same_vec(g.direction, w.direction, "opening.direction");
+    CHECK(bits(g.width_mm) == bits(w.width_mm));
+    CHECK(bits(g.length_mm) == bits(w.length_mm));
+    CHECK(bits(g.depth_mm) == bits(w.depth_mm));
+    CHECK(g.through == w.through);
+    CHECK(g.sides == w.sides);
+  }
   REQUIRE(got.holes.size() == want.holes.size());
   for (std::size_t i = 0; i < got.holes.size(); ++i) {
     CAPTURE(i);
@@ -53,6 +68,13 @@ inline void check_identical(const core::PartMeasurement& got, const core::PartMe
     CHECK(bits(g.depth_mm) == bits(w.depth_mm));
     CHECK(g.through == w.through);
     CHECK(g.boss == w.boss);
+    REQUIRE(g.features.size() == w.features.size());
+    for (std::size_t k = 0; k < g.features.size(); ++k) {
+      CHECK(g.features[k].kind == w.features[k].kind);
+      CHECK(bits(g.features[k].diameter_mm) == bits(w.features[k].diameter_mm));
+      CHECK(bits(g.features[k].depth_mm) == bits(w.features[k].depth_mm));
+      CHECK(bits(g.features[k].offset_mm) == bits(w.features[k].offset_mm));
+    }
   }
 }
 

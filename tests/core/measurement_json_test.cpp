@@ -29,10 +29,17 @@ PartMeasurement awkward_brep() {
   m.volume_mm3 = 13544.70139865537;
   m.thickness_mm = 2.9999999999999996;
   m.mass_g = std::nullopt;
-  m.holes = {{5.5000000000000009, {10, 10.000000000000002, 3}, {0, 0, -1}, 3, true, false},
-             {6, {60, 20, -1e-17}, {1, 0, 0}, 1.0 / 7.0, false, true}};
+  m.holes = {{5.5000000000000009, {10, 10.000000000000002, 3}, {0, 0, -1}, 3, true, false, {}},
+             {6, {60, 20, -1e-17}, {1, 0, 0}, 1.0 / 7.0, false, true, {}}};
+  m.holes[0].features = {{"counterbore", 10.000000000000002, 1.0 / 3.0, 0},
+                         {"groove", 5.75, 0.1 + 0.2, 2.0 / 3.0}};
+  m.openings = {{"slot", {20, 20.000000000000004, 0}, {0, 0, 1}, {1, 0, -0.0}, 8.0000000000000018,
+                 12, 3, true, 2},
+                {"hexagon", {40, 1.0 / 3.0, 4}, {0, 0, -1}, {0.5, std::numbers::sqrt3 / 2, 0}, 8.1,
+                 9.353074360871938, 4, false, 6}};
   m.face_count = 4294967297;  // more than 32 bits
-  m.warnings = {"the file holds surfaces, not solids; they were sewn into a solid", "unités ≠ ✓"};
+  m.warnings = {{"brep.sewn", "the file holds surfaces, not solids; they were sewn into a solid"},
+                {"units.ignored", "unités ≠ ✓"}};
   return m;
 }
 
@@ -130,7 +137,18 @@ TEST_CASE("the reader refuses anything measurement_to_json would not write, nami
   refused([](json& d) { d["holes"][0]["axis"] = json::object(); }, "/holes/0/axis",
           "expected an array of 3 numbers");
   refused([](json& d) { d["holes"] = json::object(); }, "/holes", "expected an array");
-  refused([](json& d) { d["warnings"][1] = 7; }, "/warnings/1", "expected a string");
+  refused([](json& d) { d["holes"][0]["features"][1]["kind"] = "thread"; }, "/holes/0/features/1/kind",
+          "expected \"counterbore\", \"countersink\" or \"groove\"");
+  refused([](json& d) { d["holes"][0]["features"][0].erase("offset_mm"); }, "/holes/0/features/0",
+          "missing key \"offset_mm\"");
+  refused([](json& d) { d["openings"][0]["shape"] = "star"; }, "/openings/0/shape",
+          "expected \"hexagon\", \"square\", \"rectangle\", \"slot\" or \"other\"");
+  refused([](json& d) { d["openings"][1]["sides"] = -6; }, "/openings/1/sides", "expected a count");
+  refused([](json& d) { d.erase("openings"); }, "", "missing key \"openings\"");
+  refused([](json& d) { d["holes"][1].erase("features"); }, "/holes/1", "missing key \"features\"");
+  refused([](json& d) { d["warnings"][1] = 7; }, "/warnings/1", "expected an object");
+  refused([](json& d) { d["warnings"][1]["rule"] = 7; }, "/warnings/1/rule", "expected a string");
+  refused([](json& d) { d["warnings"][0].erase("message"); }, "/warnings/0", "missing key \"message\"");
   refused([](json& d) { d["thickness_mm"] = "thin"; }, "/thickness_mm", "expected a number");
   refused([](json& d) { d = json::array(); }, "", "expected an object");
 }

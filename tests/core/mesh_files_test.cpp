@@ -82,7 +82,7 @@ TEST_CASE("3MF: a declared unit that contradicts the file's is ignored with a wa
   REQUIRE(m);
   check_box(*m);
   REQUIRE(m->warnings.size() == 1);
-  CHECK(m->warnings[0] == "3MF declares its unit (inch); the declared unit mm is ignored");
+  CHECK(m->warnings[0] == Warning{"units.ignored", "3MF declares its unit (inch); the declared unit mm is ignored"});
 }
 
 TEST_CASE("glTF and GLB are in metres") {
@@ -111,7 +111,8 @@ TEST_CASE("an open mesh has no volume and says why") {
   REQUIRE(m);
   CHECK(m->volume_mm3 == 0.0);
   REQUIRE(m->warnings.size() == 2);
-  CHECK(m->warnings[1] ==
+  CHECK(m->warnings[1].rule == "mesh.open");
+  CHECK(m->warnings[1].message ==
         "the mesh is not closed or not consistently oriented (3 edges without exactly one "
         "opposite edge); volume not measured");
 }

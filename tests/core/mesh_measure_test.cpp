@@ -73,7 +73,7 @@ TEST_CASE("a binary STL plate: box, volume, thickness, holes and the unit warnin
   CHECK(m.source_unit == "mm");
   CHECK(m.triangle_count == plate().size());
   REQUIRE(m.warnings.size() == 1);
-  CHECK(m.warnings[0] == unit_warning);
+  CHECK(m.warnings[0] == Warning{"units.assumed", unit_warning});
   CHECK(std::abs(m.frame.origin[0]) < 1e-4);
   CHECK(m.frame.z_axis[2] == doctest::Approx(1.0));
 }
@@ -85,7 +85,8 @@ TEST_CASE("ASCII STL, OBJ and PLY measure the same plate") {
   const auto obj = measure_ok(write_obj(plate(), dir / "plate.obj"));
   check_plate(obj);
   CHECK(obj.format == GeometryFormat::obj);
-  CHECK(obj.warnings.at(0).starts_with("OBJ has no unit; millimetres assumed"));
+  CHECK(obj.warnings.at(0).message.starts_with("OBJ has no unit; millimetres assumed"));
+  CHECK(obj.warnings.at(0).rule == "units.assumed");
   const auto ply = measure_ok(write_ply(plate(), dir / "plate.ply"));
   check_plate(ply);
   CHECK(ply.format == GeometryFormat::ply);

@@ -106,7 +106,9 @@ Result<ExportedFile> from_mesh(const std::filesystem::path& path, GeometryFormat
                                            "or publish the part's STEP file)", format_name(source)));
   const MeasureOptions measure = measure_options(options);
   if (format == ExportFormat::stl || format == ExportFormat::threemf) {
-    const auto unit = detail::settle_mesh_unit(path, source, measure, report.warnings);
+    std::vector<Warning> unit_warnings;
+    const auto unit = detail::settle_mesh_unit(path, source, measure, unit_warnings);
+    for (auto& w : unit_warnings) report.warnings.push_back(std::move(w.message));
     if (!unit) return std::unexpected(unit.error());
     if (auto ok = detail::precheck_mesh_file(path, source); !ok) return std::unexpected(ok.error());
     auto mesh = detail::import_mesh_here(path, source, unit_to_mm(*unit), options.tolerances.mesh_weld_mm);

@@ -7,12 +7,16 @@
 #include "mesh/mesh_holes.hpp"
 
 #include <algorithm>
+#include <array>
 #include <cmath>
 #include <map>
 #include <numbers>
 #include <optional>
 
+#include "in_process/hole_chains.hpp"
+#include "mesh/mesh_frame.hpp"
 #include "mesh/mesh_hole_walls.hpp"
+#include "mesh/mesh_openings.hpp"
 #include "mesh/mesh_section.hpp"
 
 namespace archipel::core::detail {
@@ -176,9 +180,20 @@ Hole make_hole(const Circle& c, const Wall& wall, bool boss, bool open_lo, bool 
   return hole;
 }
 
+// What the search along the frame axes collects.
+struct Found {
+  std::vector<Hole> holes;
+  std::vector<std::array<bool, 2>> open_ends;  // of each hole's wall, at its lower and upper end
+  std::vector<Opening> openings;
+  Vec3 size{};                                 // the part's extents along the frame axes
+};
+
+constexpr std::uint32_t opening_marks = 0x80000000u;  // stamps of opening walls start here
+
 void holes_along(const Mesh& mesh, const EdgeAdjacency& edges, Sectioner& sectioner, int axis,
                  const Tolerances& tolerances, double outward, std::vector<std::uint32_t>& stamp,
-                 std::vector<Hole>& holes) {
+                 Found& found) {
+  std::vector<Hole>& holes = found.holes;
   Vec3 direction{};
   direction[axis] = 1;
   AxisSections sections{sectioner, axis, vertex_levels(mesh, axis, tolerances.linear_mm), {}};
@@ -191,7 +206,16 @@ void holes_along(const Mesh& mesh, const EdgeAdjacency& edges, Sectioner& sectio
     for (const Loop& loop : section.loops) {
       if (!loop.closed || stamp[loop.triangles[0]] != 0) continue;  // a wall already found
       const auto circle = circular_loop(mesh, loop, axis);
-      if (!circle) continue;
+      if (!circle) {
+        const MaterialBeyond beyond = [&](const Point2& at, double end, int side) {
+          return sections.material_beyond(Circle{at[0], at[1], 0}, end, side, tolerances.linear_mm);
+        };
+        const auto mark = static_cast<std::uint32_t>(opening_marks + found.openings.size());
+        if (auto o = opening_from_loop(mesh, edges, section, loop, found.size, beyond, outward, stamp,
+                                       mark, tolerances))
+          found.openings.push_back(std::move(*o));
+        continue;
+      }
       const auto mark = static_cast<std::uint32_t>(holes.size() + 1);
       const Wall wall = grow_wall(mesh, edges, loop, *circle, axis, stamp, mark);
       const bool boss = containing_loops(section, loop.points.front().at, &loop) % 2 == 0;
@@ -202,20 +226,34 @@ void holes_along(const Mesh& mesh, const EdgeAdjacency& edges, Sectioner& sectio
       const bool open_lo = open(wall.lo, -1);
       const bool open_hi = open(wall.hi, +1);
       holes.push_back(make_hole(*circle, wall, boss, open_lo, open_hi, axis));
+      found.open_ends.push_back({open_lo, open_hi});
     }
   }
 }
 
 }  // namespace
 
-std::vector<Hole> find_mesh_holes(const Mesh& mesh, const EdgeAdjacency& edges,
-                                  const Tolerances& tolerances) {
-  std::vector<Hole> holes;
+MeshFeatures find_mesh_features(const Mesh& mesh, const EdgeAdjacency& edges,
+                                const Tolerances& tolerances) {
+  Found found;
+  found.size = extents(mesh);
   std::vector<std::uint32_t> stamp(mesh.triangles.size(), 0);
   Sectioner sectioner(mesh, edges);
   const double outward = outward_sense(mesh);
-  for (int axis : {2, 0, 1}) holes_along(mesh, edges, sectioner, axis, tolerances, outward, stamp, holes);
+  for (int axis : {2, 0, 1}) holes_along(mesh, edges, sectioner, axis, tolerances, outward, stamp, found);
+  std::vector<Hole>& holes = found.holes;
+  const auto& open_ends = found.open_ends;
   find_tilted_holes(mesh, edges, tolerances, stamp, holes);
+  // Coaxial walls that follow each other are one hole (a groove, a counterbore).
+  std::vector<HoleSegment> segments;
+  segments.reserve(holes.size());
+  for (std::size_t i = 0; i < holes.size(); ++i) {
+    segments.push_back(segment_of(holes[i]));
+    if (i >= open_ends.size() || holes[i].boss) continue;
+    segments.back().open0 = open_ends[i][0];  // a frame axis: t0 is the wall's lower end
+    segments.back().open1 = open_ends[i][1];
+  }
+  holes = chain_holes(std::move(segments), tolerances);
   // Keys rounded to the grouping tolerance: centres equal but for float noise sort by the next
   // coordinate (a comparison with a tolerance would not be a strict weak order).
   const auto key = [&](const Hole& h) {
@@ -225,7 +263,18 @@ std::vector<Hole> find_mesh_holes(const Mesh& mesh, const EdgeAdjacency& edges,
     return k;
   };
   std::ranges::sort(holes, [&](const Hole& a, const Hole& b) { return key(a) < key(b); });
-  return holes;
+  const auto opening_key = [&](const Opening& o) {
+    std::array<double, 3> k{};
+    for (int i = 0; i < 3; ++i) k[i] = std::round(o.center_mm[i] / tolerances.hole_group_mm);
+    return k;
+  };
+  std::ranges::sort(found.openings, [&](const Opening& a, const Opening& b) { return opening_key(a) < opening_key(b); });
+  return {std::move(holes), std::move(found.openings)};
+}
+
+std::vector<Hole> find_mesh_holes(const Mesh& mesh, const EdgeAdjacency& edges,
+                                  const Tolerances& tolerances) {
+  return find_mesh_features(mesh, edges, tolerances).holes;
 }
 
 }  // namespace archipel::core::detail

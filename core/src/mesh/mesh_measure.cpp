@@ -11,6 +11,8 @@
 #include "archipel/core/materials.hpp"
 #include "frame/frame_choice.hpp"
 #include "mesh/mesh_frame.hpp"
+#include "in_process/wall_thickness.hpp"
+#include "mesh/mesh_hole_walls.hpp"
 #include "mesh/mesh_holes.hpp"
 #include "mesh/mesh_import.hpp"
 #include "mesh/mesh_topology.hpp"
@@ -27,10 +29,10 @@ std::string upper_name(GeometryFormat format) {
 
 // The file's own unit wins over a declared one; a disagreement is reported.
 LengthUnit own_unit(LengthUnit unit, GeometryFormat format, const MeasureOptions& options,
-                    std::vector<std::string>& warnings) {
+                    std::vector<Warning>& warnings) {
   if (options.unit && *options.unit != unit)
-    warnings.push_back(fmt::format("{} declares its unit ({}); the declared unit {} is ignored",
-                                   upper_name(format), unit_name(unit), unit_name(*options.unit)));
+    warnings.push_back({"units.ignored", fmt::format("{} declares its unit ({}); the declared unit {} is ignored",
+                                   upper_name(format), unit_name(unit), unit_name(*options.unit))});
   return unit;
 }
 
@@ -38,14 +40,14 @@ void measure_volume(const Mesh& mesh, const EdgeAdjacency& edges, PartMeasuremen
   const std::size_t bad = edges.bad_edges;
   if (bad != 0) {
     m.volume_mm3 = 0;
-    m.warnings.push_back(fmt::format(
+    m.warnings.push_back({"mesh.open", fmt::format(
         "the mesh is not closed or not consistently oriented ({} edges without exactly one "
         "opposite edge); volume not measured",
-        bad));
+        bad)});
     return;
   }
   const double v = signed_volume(mesh);
-  if (v < 0) m.warnings.push_back("the mesh's triangles face inwards; volume taken as positive");
+  if (v < 0) m.warnings.push_back({"mesh.inverted", "the mesh's triangles face inwards; volume taken as positive"});
   m.volume_mm3 = std::abs(v);
 }
 
@@ -59,7 +61,24 @@ void turn_to_holes(Mesh& mesh, const EdgeAdjacency& edges, const Tolerances& tol
   move_to_frame(mesh, m.frame);
   if (!turned) return;
   m.size_mm = extents(mesh);
-  m.holes = find_mesh_holes(mesh, edges, tol);
+  auto features = find_mesh_features(mesh, edges, tol);
+  m.holes = std::move(features.holes);
+  m.openings = std::move(features.openings);
+}
+
+// Every facet as a plane, outward, for the wall thickness of an angle or a bent sheet.
+std::vector<PlaneRegion> facet_planes(const Mesh& mesh) {
+  const double outward = outward_sense(mesh);
+  std::vector<PlaneRegion> out;
+  out.reserve(mesh.triangles.size());
+  for (const Triangle& t : mesh.triangles) {
+    const Vec3 an = area_normal(mesh, t);
+    const double len = norm(an);
+    if (!(len > 0)) continue;
+    const Vec3 n = scale(an, outward / len);
+    out.push_back({n, dot(n, mesh.vertices[t[0]]), len / 2});
+  }
+  return out;
 }
 
 // Whether any triangle has an area (stops at the first one).
@@ -73,7 +92,7 @@ bool has_area(const Mesh& mesh) {
 }  // namespace
 
 Result<LengthUnit> settle_mesh_unit(const std::filesystem::path& path, GeometryFormat format,
-                               const MeasureOptions& options, std::vector<std::string>& warnings) {
+                               const MeasureOptions& options, std::vector<Warning>& warnings) {
   switch (format) {
     case GeometryFormat::threemf: {
       auto unit = read_3mf_unit(path);
@@ -84,9 +103,9 @@ Result<LengthUnit> settle_mesh_unit(const std::filesystem::path& path, GeometryF
     case GeometryFormat::glb: return own_unit(LengthUnit::m, format, options, warnings);
     default:
       if (options.unit) return *options.unit;
-      warnings.push_back(upper_name(format) +
+      warnings.push_back({"units.assumed", upper_name(format) +
                          " has no unit; millimetres assumed (declare it with --unit or the "
-                         "manifest's files[].unit)");
+                         "manifest's files[].unit)"});
       return LengthUnit::mm;
   }
 }
@@ -114,14 +133,17 @@ Result<PartMeasurement> measure_mesh(const std::filesystem::path& path, Geometry
   m.size_mm = extents(*mesh);
   measure_volume(*mesh, edges, m);
   m.thickness_mm = sheet_thickness(m.size_mm, options.tolerances);
+  if (!m.thickness_mm) m.thickness_mm = wall_thickness(facet_planes(*mesh), m.size_mm, options.tolerances);
   if (options.progress) options.progress("finding the natural frame and the holes", 0.5);
-  m.holes = find_mesh_holes(*mesh, edges, options.tolerances);
+  auto features = find_mesh_features(*mesh, edges, options.tolerances);
+  m.holes = std::move(features.holes);
+  m.openings = std::move(features.openings);
   if (m.frame.method == "planar-faces+file-axes") turn_to_holes(*mesh, edges, options.tolerances, m);
   if (options.material) {
     if (const auto density = material_density(*options.material))
       m.mass_g = m.volume_mm3 / 1000.0 * *density;
     else
-      m.warnings.push_back("unknown material \"" + *options.material + "\"; no mass computed");
+      m.warnings.push_back({"material.unknown", "unknown material \"" + *options.material + "\"; no mass computed"});
   }
   if (options.progress) options.progress("finding the natural frame and the holes", 1);
   if (framed) *framed = std::move(*mesh);

@@ -15,6 +15,6 @@ Result<PartMeasurement> measure_mesh(const std::filesystem::path& path, Geometry
 /// The unit a mesh file is read in: the file's own (3MF, glTF), else the declared one, else
 /// millimetres with a warning appended to `warnings`.
 Result<LengthUnit> settle_mesh_unit(const std::filesystem::path& path, GeometryFormat format,
-                                    const MeasureOptions& options, std::vector<std::string>& warnings);
+                                    const MeasureOptions& options, std::vector<Warning>& warnings);
 
 }  // namespace archipel::core::detail

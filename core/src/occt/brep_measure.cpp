@@ -6,14 +6,21 @@
 #include <BRepBuilderAPI_Transform.hxx>
 #include <Standard_ErrorHandler.hxx>
 #include <Standard_Failure.hxx>
+#include <BRepAdaptor_Surface.hxx>
+#include <BRepGProp.hxx>
+#include <GProp_GProps.hxx>
 #include <TopExp.hxx>
+#include <TopExp_Explorer.hxx>
+#include <TopoDS.hxx>
 #include <TopTools_IndexedMapOfShape.hxx>
 
 #include "archipel/core/materials.hpp"
 #include "frame/frame_choice.hpp"
+#include "in_process/wall_thickness.hpp"
 #include "occt/holes.hpp"
 #include "occt/natural_frame.hpp"
 #include "occt/occt_read.hpp"
+#include "occt/openings.hpp"
 
 namespace archipel::core::detail {
 namespace {
@@ -22,6 +29,25 @@ std::size_t count_faces(const TopoDS_Shape& shape) {
   TopTools_IndexedMapOfShape faces;
   TopExp::MapShapes(shape, TopAbs_FACE, faces);
   return static_cast<std::size_t>(faces.Extent());
+}
+
+// The planar faces, for the wall thickness of an angle or a bent sheet.
+std::vector<PlaneRegion> planar_faces(const TopoDS_Shape& shape) {
+  std::vector<PlaneRegion> out;
+  for (TopExp_Explorer it(shape, TopAbs_FACE); it.More(); it.Next()) {
+    const TopoDS_Face& face = TopoDS::Face(it.Current());
+    BRepAdaptor_Surface surface(face, false);
+    if (surface.GetType() != GeomAbs_Plane) continue;
+    const gp_Pln plane = surface.Plane();
+    gp_Dir n = plane.Axis().Direction();
+    if (!plane.Direct()) n.Reverse();  // a left-handed placement turns the parametric normal
+    if (face.Orientation() == TopAbs_REVERSED) n.Reverse();
+    GProp_GProps props;
+    BRepGProp::SurfaceProperties(face, props);
+    const gp_XYZ o = plane.Location().XYZ();
+    out.push_back({{n.X(), n.Y(), n.Z()}, n.XYZ().Dot(o), props.Mass()});
+  }
+  return out;
 }
 
 Result<PartMeasurement> measure_shape(LoadedShape loaded, GeometryFormat format,
@@ -40,14 +66,16 @@ Result<PartMeasurement> measure_shape(LoadedShape loaded, GeometryFormat format,
   m.size_mm = frame->extents;
   m.volume_mm3 = frame->volume;
   m.thickness_mm = sheet_thickness(m.size_mm, tol);
+  if (!m.thickness_mm) m.thickness_mm = wall_thickness(planar_faces(loaded.shape), m.size_mm, tol);
   if (options.material) {
     if (const auto density = material_density(*options.material))
       m.mass_g = m.volume_mm3 / 1000.0 * *density;
     else
-      m.warnings.push_back("unknown material \"" + *options.material + "\"; no mass computed");
+      m.warnings.push_back({"material.unknown", "unknown material \"" + *options.material + "\"; no mass computed"});
   }
   const TopoDS_Shape framed = BRepBuilderAPI_Transform(loaded.shape, frame->to_frame, false).Shape();
   m.holes = find_holes(framed, tol);
+  m.openings = find_openings(framed, m.size_mm, tol);
   m.face_count = count_faces(loaded.shape);
   if (options.progress) options.progress("finding the natural frame and the holes", 1);
   return m;

@@ -1,7 +1,11 @@
-// Holes from cylindrical faces. A modelled hole is usually two half-cylinder faces; they are
-// grouped by axis line, radius and overlapping axial range. Whether each end of the hole is open
-// is decided locally from the faces bordering it, which stays fast on plates with many holes.
+// Holes from cylindrical and conical faces. A modelled hole is usually two half-cylinder faces;
+// they are grouped by axis line, radius and overlapping axial range. Whether each end of the hole
+// is open is decided locally from the faces bordering it, which stays fast on plates with many
+// holes. Coaxial cylinders and cones that follow each other (a counterbore, a countersink, a
+// groove) are then chained into one hole (in_process/hole_chains).
 #include "occt/holes.hpp"
+
+#include "in_process/hole_chains.hpp"
 
 #include <algorithm>
 #include <cmath>
@@ -24,16 +28,20 @@
 #include <TopoDS.hxx>
 #include <TopoDS_Wire.hxx>
 #include <gp_Lin.hxx>
+#include <Adaptor3d_Curve.hxx>
 
 namespace archipel::core::detail {
 namespace {
 
-// One cylinder: the union of the faces that make it up.
+// One cylinder or cone: the union of the faces that make it up.
 struct Cylinder {
   gp_Dir dir;                 // canonical: largest component positive
   gp_Pnt base;                // point of the axis line nearest the frame origin
-  double radius = 0;
+  double radius = 0;          // a cone: its larger radius
   double t0 = 0, t1 = 0;      // axial range, measured from `base` along `dir`
+  bool cone = false;
+  double semi_angle = 0;      // a cone's half angle
+  double r0 = 0, r1 = 0;      // a cone's radii at t0 and t1
   double angle = 0;           // angular span covered by its faces (2π for a full cylinder)
   bool concave = false;       // material outside: a hole
   std::vector<TopoDS_Face> faces;
@@ -47,10 +55,21 @@ gp_Dir canonical(const gp_Dir& d) {
 
 // The face's exact extent along the axis line (base, dir), from its edges: the UV box of a face
 // trimmed by B-spline pcurves (a tilted hole's ellipses) is loose by tenths of a millimetre.
-std::pair<double, double> axial_range(const TopoDS_Face& face, const gp_Pnt& base, const gp_Dir& dir) {
-  double lo = 1e300, hi = -1e300;
+struct AxialRange {
+  double lo = 1e300, hi = -1e300;  // extent along the axis
+  double r_lo = 0, r_hi = 0;       // distance from the axis at each end
+};
+
+AxialRange axial_range(const TopoDS_Face& face, const gp_Pnt& base, const gp_Dir& dir) {
+  AxialRange out;
+  double& lo = out.lo;
+  double& hi = out.hi;
   const auto add = [&](const gp_Pnt& p) {
-    const double t = gp_Vec(base, p).Dot(gp_Vec(dir));
+    const gp_Vec v(base, p);
+    const double t = v.Dot(gp_Vec(dir));
+    const double r = (v - gp_Vec(dir) * t).Magnitude();
+    if (t < lo) out.r_lo = r;
+    if (t > hi) out.r_hi = r;
     lo = std::min(lo, t);
     hi = std::max(hi, t);
   };
@@ -68,7 +87,7 @@ std::pair<double, double> axial_range(const TopoDS_Face& face, const gp_Pnt& bas
     if (!sampler.IsDone()) continue;
     for (int k = 1; k <= sampler.NbPoints(); ++k) add(sampler.Value(k));
   }
-  return {lo, hi};
+  return out;
 }
 
 gp_Pnt closest_to_origin(const gp_Pnt& p, const gp_Dir& d) {
@@ -76,11 +95,43 @@ gp_Pnt closest_to_origin(const gp_Pnt& p, const gp_Dir& d) {
   return gp_Pnt((v - gp_Vec(d) * v.Dot(d)).XYZ());
 }
 
-// A cylinder from one face; concave when the material's outward normal points at the axis.
+// A cylinder or cone from one face; concave when the material's outward normal points at the
+// axis.
+// What a surface turning about an axis is: a cylinder or a cone. IGES files of trimmed surfaces
+// carry them as surfaces of revolution of a line.
+struct Revolution {
+  gp_Ax1 axis;
+  bool cone = false;
+  double radius = 0;      // a cylinder's
+  double semi_angle = 0;  // a cone's
+};
+
+std::optional<Revolution> revolution_of(const BRepAdaptor_Surface& surface) {
+  switch (surface.GetType()) {
+    case GeomAbs_Cylinder: return Revolution{surface.Cylinder().Axis(), false, surface.Cylinder().Radius(), 0};
+    case GeomAbs_Cone: return Revolution{surface.Cone().Axis(), true, 0, std::abs(surface.Cone().SemiAngle())};
+    case GeomAbs_SurfaceOfRevolution: {
+      const auto basis = surface.BasisCurve();
+      if (basis->GetType() != GeomAbs_Line) return std::nullopt;
+      const gp_Ax1 axis = surface.AxeOfRevolution();
+      const gp_Lin line = basis->Line();
+      const double angle = line.Direction().Angle(axis.Direction());
+      const double semi = std::min(angle, std::numbers::pi - angle);
+      if (semi <= 1e-9) return Revolution{axis, false, gp_Lin(axis).Distance(line.Location()), 0};
+      // A cone only when the line meets the axis (coplanar): otherwise a hyperboloid.
+      if (gp_Lin(axis).Distance(line) > 1e-7) return std::nullopt;
+      return Revolution{axis, true, 0, semi};
+    }
+    default: return std::nullopt;
+  }
+}
+
 std::optional<Cylinder> face_cylinder(const TopoDS_Face& face) {
   BRepAdaptor_Surface surface(face);
-  if (surface.GetType() != GeomAbs_Cylinder) return std::nullopt;
-  const gp_Cylinder cyl = surface.Cylinder();
+  const auto revolution = revolution_of(surface);
+  if (!revolution) return std::nullopt;
+  const bool cone = revolution->cone;
+  const gp_Ax1 axis = revolution->axis;
   double u0 = 0, u1 = 0, v0 = 0, v1 = 0;
   BRepTools::UVBounds(face, u0, u1, v0, v1);
   gp_Pnt p;
@@ -88,14 +139,24 @@ std::optional<Cylinder> face_cylinder(const TopoDS_Face& face) {
   surface.D1((u0 + u1) / 2, (v0 + v1) / 2, p, du, dv);
   gp_Vec normal = du.Crossed(dv);
   if (face.Orientation() == TopAbs_REVERSED) normal.Reverse();
-  const gp_Ax1 axis = cyl.Axis();
   Cylinder c;
+  c.cone = cone;
   c.dir = canonical(axis.Direction());
   c.base = closest_to_origin(axis.Location(), c.dir);
   const gp_Vec to_axis = gp_Vec(p, c.base) - gp_Vec(c.dir) * gp_Vec(p, c.base).Dot(c.dir);
   c.concave = normal.Dot(to_axis) > 0;
-  c.radius = cyl.Radius();
-  std::tie(c.t0, c.t1) = axial_range(face, c.base, c.dir);
+  const AxialRange range = axial_range(face, c.base, c.dir);
+  c.t0 = range.lo;
+  c.t1 = range.hi;
+  if (cone) {
+    c.semi_angle = revolution->semi_angle;
+    c.r0 = range.r_lo;
+    c.r1 = range.r_hi;
+    c.radius = std::max(c.r0, c.r1);
+    if (c.t0 > c.t1) return std::nullopt;  // a cone without edges: no extent to chain
+  } else {
+    c.radius = revolution->radius;
+  }
   if (c.t0 > c.t1) {  // a face without edges: its UV box
     const double start = gp_Vec(c.base, axis.Location()).Dot(c.dir);
     const double sign = axis.Direction().Dot(c.dir);
@@ -108,6 +169,10 @@ std::optional<Cylinder> face_cylinder(const TopoDS_Face& face) {
 }
 
 bool same_cylinder(const Cylinder& a, const Cylinder& b, const Tolerances& tol) {
+  if (a.cone != b.cone) return false;
+  if (a.cone && (!near(a.semi_angle, b.semi_angle, tol.angular_rad * 100) ||
+                 !near(a.t0, b.t0, tol.hole_group_mm) || !near(a.t1, b.t1, tol.hole_group_mm)))
+    return false;
   return a.concave == b.concave && near(a.radius, b.radius, tol.hole_group_mm) &&
          a.dir.IsParallel(b.dir, tol.angular_rad) && a.base.Distance(b.base) <= tol.hole_group_mm &&
          a.t0 <= b.t1 + tol.hole_group_mm && b.t0 <= a.t1 + tol.hole_group_mm;
@@ -194,8 +259,18 @@ class EndClassifier {
 
 Vec3 to_vec(const gp_XYZ& p) { return {p.X(), p.Y(), p.Z()}; }
 
-Hole to_hole(const Cylinder& c, EndClassifier& ends) {
-  Hole hole;
+HoleSegment to_segment(const Cylinder& c, EndClassifier& ends) {
+  HoleSegment s;
+  s.dir = to_vec(c.dir.XYZ());
+  s.base = to_vec(c.base.XYZ());
+  s.t0 = c.t0;
+  s.t1 = c.t1;
+  s.boss = !c.concave;
+  s.cone = c.cone;
+  s.d0 = 2 * (c.cone ? c.r0 : c.radius);
+  s.d1 = 2 * (c.cone ? c.r1 : c.radius);
+  if (c.cone) return s;
+  Hole& hole = s.hole;
   hole.diameter_mm = 2 * c.radius;
   hole.depth_mm = c.t1 - c.t0;
   hole.boss = !c.concave;
@@ -203,6 +278,8 @@ Hole to_hole(const Cylinder& c, EndClassifier& ends) {
   double entry = c.t0;
   if (c.concave) {
     const auto [closed0, closed1] = ends.closed_ends(c);
+    s.open0 = !closed0;
+    s.open1 = !closed1;
     hole.through = !closed0 && !closed1;
     if (closed0 && !closed1) {  // open at t1: enter there, pointing into the material
       axis.Reverse();
@@ -211,15 +288,16 @@ Hole to_hole(const Cylinder& c, EndClassifier& ends) {
   }
   hole.axis = to_vec(axis.XYZ());
   hole.center_mm = to_vec(c.base.XYZ() + c.dir.XYZ() * entry);
-  return hole;
+  return s;
 }
 
 }  // namespace
 
 std::vector<Hole> find_holes(const TopoDS_Shape& framed, const Tolerances& tolerances) {
   EndClassifier ends(framed, tolerances);
-  std::vector<Hole> holes;
-  for (const Cylinder& c : full_cylinders(framed, tolerances)) holes.push_back(to_hole(c, ends));
+  std::vector<HoleSegment> segments;
+  for (const Cylinder& c : full_cylinders(framed, tolerances)) segments.push_back(to_segment(c, ends));
+  std::vector<Hole> holes = chain_holes(std::move(segments), tolerances);
   const auto key = [&](const Hole& h) {
     std::array<double, 4> k{};
     for (int i = 0; i < 3; ++i) k[i] = std::round(h.center_mm[i] / tolerances.linear_mm);

@@ -137,7 +137,7 @@ Result<LoadedShape> read_brep(const std::filesystem::path& path, const MeasureOp
     return fail(Errc::io, "not a readable BREP file", path.string());
   const LengthUnit unit = options.unit.value_or(LengthUnit::mm);
   out.source_unit = std::string(unit_name(unit));
-  if (!options.unit) out.warnings.emplace_back("BREP has no unit; millimetres assumed");
+  if (!options.unit) out.warnings.push_back({"units.assumed", "BREP has no unit; millimetres assumed"});
   if (unit != LengthUnit::mm) {
     gp_Trsf scale;
     scale.SetScaleFactor(unit_to_mm(unit));
@@ -152,7 +152,7 @@ bool has(const TopoDS_Shape& shape, TopAbs_ShapeEnum kind) {
 
 // IGES often carries trimmed surfaces rather than solids: sew them, and close them into a solid
 // when the sewing gives closed shells, so volumes and hole classification still work.
-TopoDS_Shape solidify(const TopoDS_Shape& shape, double tolerance, std::vector<std::string>& warnings) {
+TopoDS_Shape solidify(const TopoDS_Shape& shape, double tolerance, std::vector<Warning>& warnings) {
   if (has(shape, TopAbs_SOLID) || !has(shape, TopAbs_FACE)) return shape;
   BRepBuilderAPI_Sewing sewing(tolerance);
   sewing.Add(shape);
@@ -163,14 +163,14 @@ TopoDS_Shape solidify(const TopoDS_Shape& shape, double tolerance, std::vector<s
   for (TopExp_Explorer it(sewn, TopAbs_SHELL); it.More(); it.Next()) {
     const TopoDS_Shell& shell = TopoDS::Shell(it.Current());
     if (!shell.Closed()) {
-      warnings.emplace_back("the surfaces do not close into a solid; volume and holes are unreliable");
+      warnings.push_back({"brep.open", "the surfaces do not close into a solid; volume and holes are unreliable"});
       return sewn;
     }
     maker.Add(shell);
     ++shells;
   }
   if (shells == 0 || !maker.IsDone()) return sewn;
-  warnings.emplace_back("the file holds surfaces, not solids; they were sewn into a solid");
+  warnings.push_back({"brep.sewn", "the file holds surfaces, not solids; they were sewn into a solid"});
   return maker.Solid();
 }
 
@@ -230,8 +230,8 @@ Result<LoadedShape> read_occt_shape(const std::filesystem::path& path, GeometryF
       return fail(Errc::io, "the file holds no surface or solid", path.string());
     loaded->shape = solidify(loaded->shape, options.tolerances.linear_mm * 10, loaded->warnings);
     if (options.unit && format != GeometryFormat::brep)
-      loaded->warnings.emplace_back(std::string(format_name(format)) +
-                                    " carries its own unit; the declared unit is ignored");
+      loaded->warnings.push_back({"units.ignored", std::string(format_name(format)) +
+                                    " carries its own unit; the declared unit is ignored"});
     return loaded;
   } catch (const Standard_Failure& e) {
     return fail(Errc::io, std::string("OpenCASCADE could not read the file: ") +

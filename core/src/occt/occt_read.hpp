@@ -14,7 +14,7 @@ namespace archipel::core::detail {
 struct LoadedShape {
   TopoDS_Shape shape;                 ///< solids when the file has them, else sewn faces
   std::string source_unit;            ///< the unit the file declared ("mm", "inch", ...)
-  std::vector<std::string> warnings;  ///< e.g. "BREP has no unit; millimetres assumed"
+  std::vector<Warning> warnings;  ///< e.g. "BREP has no unit; millimetres assumed"
 };
 
 /// Reads `path` (already detected as `format`) through OpenCASCADE. Never throws; every

@@ -123,6 +123,19 @@ std::vector<CheckedPoint> assembly_points(const PartMeasurement& part,
     else if (std::abs(h.axis[0]) >= axis_alignment) { ap.check_x = false; out.push_back(ap); }
     else if (std::abs(h.axis[1]) >= axis_alignment) { ap.check_y = false; out.push_back(ap); }
   }
+  // A slot lets its fastener slide along its centre line: only the distance across it counts.
+  for (std::size_t i = 0; i < part.openings.size(); ++i) {
+    const Opening& o = part.openings[i];
+    if (o.shape != "slot") continue;
+    CheckedPoint ap{-1, {o.center_mm[0], o.center_mm[1]}, true, true, -1, static_cast<int>(i)};
+    const auto along = [](const Vec3& v, int k) { return std::abs(v[k]) >= axis_alignment; };
+    if (along(o.axis, 2) && along(o.direction, 0)) ap.check_x = false;
+    else if (along(o.axis, 2) && along(o.direction, 1)) ap.check_y = false;
+    else if (along(o.axis, 0) && along(o.direction, 2)) ap.check_x = false;
+    else if (along(o.axis, 1) && along(o.direction, 2)) ap.check_y = false;
+    else continue;
+    out.push_back(ap);
+  }
   return out;
 }
 

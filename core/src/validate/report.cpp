@@ -2,6 +2,7 @@
 #include <cmath>
 
 #include "archipel/core/geometry.hpp"
+#include "archipel/core/warnings.hpp"
 #include "validate_detail.hpp"
 
 namespace archipel::core {
@@ -20,12 +21,14 @@ void apply_rule(const PartMeasurement& part, const GridStandard& grid, const Gri
   }
 }
 
-std::vector<HoleVerdict> hole_verdicts(const PartMeasurement& part,
-                                       const std::vector<Finding>& findings) {
-  std::vector<HoleVerdict> out(part.holes.size(), HoleVerdict::ok);
+// Per hole (or per opening): the worst severity of the findings naming it.
+std::vector<HoleVerdict> item_verdicts(std::size_t count, const std::vector<Finding>& findings,
+                                       int Finding::*index) {
+  std::vector<HoleVerdict> out(count, HoleVerdict::ok);
   for (const auto& f : findings) {
-    if (f.hole < 0 || static_cast<std::size_t>(f.hole) >= out.size()) continue;
-    auto& v = out[static_cast<std::size_t>(f.hole)];
+    const int i = f.*index;
+    if (i < 0 || static_cast<std::size_t>(i) >= out.size()) continue;
+    auto& v = out[static_cast<std::size_t>(i)];
     if (f.severity == "error") v = HoleVerdict::error;
     else if (f.severity == "warning" && v == HoleVerdict::ok) v = HoleVerdict::warning;
   }
@@ -50,9 +53,38 @@ nlohmann::json holes_json(const ValidationReport& report, const PartMeasurement&
     nlohmann::json j{{"diameter_mm", round_report_mm(h.diameter_mm)}, {"center_mm", vec(h.center_mm, true)},
                      {"axis", vec(h.axis, false)},         {"depth_mm", round_report_mm(h.depth_mm)},
                      {"through", h.through},               {"boss", h.boss}};
+    if (!h.features.empty()) {
+      auto features = nlohmann::json::array();
+      for (const HoleFeature& f : h.features)
+        features.push_back({{"kind", f.kind}, {"diameter_mm", round_report_mm(f.diameter_mm)},
+                            {"depth_mm", round_report_mm(f.depth_mm)},
+                            {"offset_mm", round_report_mm(f.offset_mm)}});
+      j["features"] = std::move(features);
+    }
     if (i < report.holes.size()) j["verdict"] = hole_verdict_name(report.holes[i]);
     if (i < report.hole_fasteners.size() && !report.hole_fasteners[i].empty())
       j["fastener"] = report.hole_fasteners[i];
+    out.push_back(std::move(j));
+  }
+  return out;
+}
+
+nlohmann::json openings_json(const ValidationReport& report, const PartMeasurement& part) {
+  auto out = nlohmann::json::array();
+  for (std::size_t i = 0; i < part.openings.size(); ++i) {
+    const Opening& o = part.openings[i];
+    nlohmann::json j{{"shape", o.shape},
+                     {"center_mm", vec(o.center_mm, true)},
+                     {"axis", vec(o.axis, false)},
+                     {"direction", vec(o.direction, false)},
+                     {"width_mm", round_report_mm(o.width_mm)},
+                     {"length_mm", round_report_mm(o.length_mm)},
+                     {"depth_mm", round_report_mm(o.depth_mm)},
+                     {"through", o.through},
+                     {"sides", o.sides}};
+    if (i < report.openings.size()) j["verdict"] = hole_verdict_name(report.openings[i]);
+    if (i < report.opening_fasteners.size() && !report.opening_fasteners[i].empty())
+      j["fastener"] = report.opening_fasteners[i];
     out.push_back(std::move(j));
   }
   return out;
@@ -142,8 +174,10 @@ ValidationReport validate(const PartMeasurement& part, const GridStandard& stand
     apply_rule(part, grid, rule, report.alignment, report.findings, outcome);
     report.rules.push_back(std::move(outcome));
   }
+  detail::check_openings(part, grid, report.findings, report.opening_fasteners);
   report.verdict = verdict_of(report.findings);
-  report.holes = hole_verdicts(part, report.findings);
+  report.holes = item_verdicts(part.holes.size(), report.findings, &Finding::hole);
+  report.openings = item_verdicts(part.openings.size(), report.findings, &Finding::opening);
   for (const auto& h : part.holes)
     report.hole_fasteners.push_back(
         h.boss ? std::string{}
@@ -177,9 +211,10 @@ nlohmann::json to_json(const ValidationReport& report, const PartMeasurement& pa
   if (part.thickness_mm) j["thickness_mm"] = round_report_mm(*part.thickness_mm);
   if (part.mass_g) j["mass_g"] = round_report_mm(*part.mass_g);
   j["holes"] = holes_json(report, part);
+  j["openings"] = openings_json(report, part);
   j["findings"] = findings_json(report.findings);
   j["rules"] = rules_json(report.rules);
-  j["warnings"] = part.warnings;
+  j["warnings"] = warnings_json(validation_warnings(report, part));
   return j;
 }
 

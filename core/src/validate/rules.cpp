@@ -6,6 +6,7 @@
 
 #include <fmt/format.h>
 
+#include "archipel/core/tolerances.hpp"
 #include "validate_detail.hpp"
 
 namespace archipel::core::detail {
@@ -152,7 +153,10 @@ std::string signed_num(double value) {
   return (value < 0 ? "\u2212" : "+") + s;
 }
 
-bool is_sheet(const PartMeasurement& part) { return part.thickness_mm.has_value(); }
+// A part of walls (an angle bracket) has a thickness too, but its smallest extent is a height.
+bool is_sheet(const PartMeasurement& part) {
+  return part.thickness_mm && core::near(*part.thickness_mm, part.size_mm[2], 1e-6 * (1 + part.size_mm[2]));
+}
 
 NearestDimension nearest_dimension(double measured, double step, const Clearance& clearance) {
   NearestDimension best;
@@ -239,6 +243,19 @@ void check_assembly_points(const PartMeasurement& part, const GridStandard& grid
     offsets.push_back({ap.check_x ? ap.p.x - node.x : 0.0, ap.check_y ? ap.p.y - node.y : 0.0});
     const bool along_x = std::abs(ap.p.x - node.x) >= std::abs(ap.p.y - node.y);
     const double measured = along_x ? ap.p.x : ap.p.y, expected = along_x ? node.x : node.y;
+    if (ap.opening >= 0) {
+      Finding f = make_finding(
+          rule, rule.severity,
+          fmt::format("{} has its centre line at {} {} mm, off the {} mm grid: nearest grid line {} "
+                      "{} mm, off by {} mm",
+                      opening_label(part, ap.opening), along_x ? "x" : "y", num(measured),
+                      num(lattice.step_mm), along_x ? "x" : "y", num(expected),
+                      signed_num(measured - expected)),
+          measured, expected, tol, fmt::format("opening {}", ap.opening + 1));
+      f.opening = ap.opening;
+      out.push_back(std::move(f));
+      continue;
+    }
     const Hole& h = part.holes[static_cast<std::size_t>(ap.hole)];
     out.push_back(make_finding(
         rule, rule.severity,

@@ -25,6 +25,7 @@ struct CheckedPoint {
   bool check_x = true;
   bool check_y = true;
   int circle = -1;
+  int opening = -1;  ///< a slot: index into PartMeasurement::openings (`hole` is -1)
 };
 
 /// At least three holes (along z, not bosses) at one distance from the footprint's centre or a
@@ -40,7 +41,8 @@ struct BoltCircle {
 std::vector<BoltCircle> bolt_circles(const PartMeasurement& part, const GridStandard& grid);
 
 /// The assembly points of a part: holes (not bosses) whose axis is along a frame axis; holes on
-/// a bolt circle are replaced by the circle's centre.
+/// a bolt circle are replaced by the circle's centre; slots along a frame axis, checked across
+/// their centre line only.
 std::vector<CheckedPoint> assembly_points(const PartMeasurement& part,
                                           const std::vector<BoltCircle>& circles);
 
@@ -109,6 +111,14 @@ void check_hole_diameters(const PartMeasurement& part, const GridStandard& grid,
                           const GridRule& rule, std::vector<Finding>& out, RuleOutcome& outcome);
 void check_round_diameters(const PartMeasurement& part, const GridStandard& grid,
                            const GridRule& rule, std::vector<Finding>& out, RuleOutcome& outcome);
+
+/// Judges the openings (see validate()): appends findings, and per opening the nut or screw it
+/// takes (empty when none).
+void check_openings(const PartMeasurement& part, const GridStandard& grid, std::vector<Finding>& out,
+                    std::vector<std::string>& fasteners);
+
+/// "opening 2 (slot 8 x 12 mm, through)".
+std::string opening_label(const PartMeasurement& part, int index);
 
 /// A length for messages: at most 4 decimals, no trailing zeros ("80", "78.3").
 std::string num(double value);

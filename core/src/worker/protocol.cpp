@@ -14,13 +14,14 @@ namespace {
 using nlohmann::json;
 
 // A new tolerance must be sent to the worker too: this fails to compile until it is added here.
-static_assert(sizeof(Tolerances) == 8 * sizeof(double), "send every tolerance to the worker");
+static_assert(sizeof(Tolerances) == 10 * sizeof(double), "send every tolerance to the worker");
 
 json tolerances_to_json(const Tolerances& t) {
   return {{"linear_mm", t.linear_mm},         {"angular_rad", t.angular_rad},
           {"hole_group_mm", t.hole_group_mm}, {"mesh_weld_mm", t.mesh_weld_mm},
           {"path_agreement_mm", t.path_agreement_mm}, {"sheet_ratio", t.sheet_ratio},
-          {"frame_tie_mm", t.frame_tie_mm},   {"round_mm", t.round_mm}};
+          {"frame_tie_mm", t.frame_tie_mm},   {"round_mm", t.round_mm},
+          {"outline_mm", t.outline_mm},       {"outline_rad", t.outline_rad}};
 }
 
 Result<void> bad_request(const std::string& what) {
@@ -42,7 +43,9 @@ Result<void> read_tolerances(const json& doc, Tolerances& t) {
                   read_double(doc, "path_agreement_mm", t.path_agreement_mm) &&
                   read_double(doc, "sheet_ratio", t.sheet_ratio) &&
                   read_double(doc, "frame_tie_mm", t.frame_tie_mm) &&
-                  read_double(doc, "round_mm", t.round_mm);
+                  read_double(doc, "round_mm", t.round_mm) &&
+                  read_double(doc, "outline_mm", t.outline_mm) &&
+                  read_double(doc, "outline_rad", t.outline_rad);
   if (!ok) return bad_request("tolerances");
   return {};
 }
@@ -227,6 +230,14 @@ bool all_finite(const PartMeasurement& m) {
     ok = ok && std::isfinite(h.diameter_mm) && std::isfinite(h.depth_mm);
     vec(h.center_mm);
     vec(h.axis);
+    for (const HoleFeature& f : h.features)
+      ok = ok && std::isfinite(f.diameter_mm) && std::isfinite(f.depth_mm) && std::isfinite(f.offset_mm);
+  }
+  for (const Opening& o : m.openings) {
+    ok = ok && std::isfinite(o.width_mm) && std::isfinite(o.length_mm) && std::isfinite(o.depth_mm);
+    vec(o.center_mm);
+    vec(o.axis);
+    vec(o.direction);
   }
   return ok;
 }

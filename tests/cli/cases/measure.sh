@@ -27,6 +27,7 @@ same_out <<'X'
 bracket.stl: step (B-rep), read in mm
 frame      file-axes; origin (0, 0, 0); x (1, 0, 0); y (0, 1, 0); z (0, 0, 1)
 size       40.000 x 40.000 x 40.000 mm
+thickness  3.000 mm (walls)
 volume     8812.351 mm3
 faces      14
 holes      6
@@ -39,5 +40,5 @@ holes      6
       5.500    30.000    30.000     0.000    3.000  (0, 0, 1)    through
 X
 same_err <<'X'
-archipel: warning: step carries its own unit; the declared unit is ignored
+archipel: warning: bracket.stl: [units.ignored] step carries its own unit; the declared unit is ignored
 X

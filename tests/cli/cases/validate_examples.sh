@@ -24,7 +24,7 @@ X
 expect 0 -- validate os-bracket-l.step
 same_out <<'X'
 os-bracket-l.step: conforms (openstructures)
-  part     40 x 40 x 40 mm, 6 holes (step, B-rep, read in mm)
+  part     40 x 40 x 40 mm, walls 3 mm thick, 6 holes (step, B-rep, read in mm)
   grid     OpenStructures, pitch 40 mm; anchored to the outline: origin at x 0, y 0 mm, rotation 0; 6 of 6 assembly points on nodes
   OS-A-dimension         ok       3 checked
   OS-B-assembly-point    ok       6 checked

@@ -18,7 +18,12 @@ struct FastenerSize {
   double coarse_mm;        ///< ISO 273 coarse clearance hole, 5.8
   double max_length_mm;    ///< longest ISO 4762 screw commonly made, 50 for M5
   double nut_height_mm;    ///< ISO 4032 hex nut height, 4.7 for M5
+  double nut_flats_mm;     ///< ISO 4032 hex nut width across flats, 8 for M5
 };
+
+/// How much wider than its nut a nut trap may be and still hold it (printed traps add 0.1 to
+/// 0.4 mm so the nut goes in).
+inline constexpr double nut_trap_play_mm = 0.5;
 
 /// The built-in table, M2 to M10, smallest first.
 [[nodiscard]] std::span<const FastenerSize> metric_fasteners();
@@ -26,6 +31,10 @@ struct FastenerSize {
 /// The fastener a hole of `diameter_mm` takes: the size whose clearance range
 /// [nominal, coarse] contains the diameter (within `tolerance_mm`), or nothing.
 [[nodiscard]] const FastenerSize* fastener_for_hole(double diameter_mm, double tolerance_mm);
+
+/// The nut a hexagonal nut trap `across_flats_mm` wide holds: the size whose ISO 4032 width
+/// across flats s satisfies s - tolerance <= across_flats <= s + nut_trap_play_mm, or nothing.
+[[nodiscard]] const FastenerSize* fastener_for_nut_trap(double across_flats_mm, double tolerance_mm);
 
 /// The fastener called `name` ("M5"), or nothing.
 [[nodiscard]] const FastenerSize* find_fastener(std::string_view name);

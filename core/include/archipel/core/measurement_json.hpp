@@ -21,12 +21,25 @@ enum class JsonNumbers { rounded, exact };
 [[nodiscard]] nlohmann::ordered_json frame_to_json(const Frame& frame,
                                                    JsonNumbers numbers = JsonNumbers::rounded);
 
-/// `{"diameter_mm", "center_mm", "axis", "depth_mm", "through", "boss"}`.
+/// `[{"kind", "diameter_mm", "depth_mm", "offset_mm"}, ...]`.
+[[nodiscard]] nlohmann::ordered_json features_to_json(const std::vector<HoleFeature>& features,
+                                                      JsonNumbers numbers = JsonNumbers::rounded);
+
+/// `{"diameter_mm", "center_mm", "axis", "depth_mm", "through", "boss", "features"}`.
 [[nodiscard]] nlohmann::ordered_json hole_to_json(const Hole& hole,
                                                   JsonNumbers numbers = JsonNumbers::rounded);
 
+/// `{"shape", "center_mm", "axis", "direction", "width_mm", "length_mm", "depth_mm", "through",
+/// "sides"}`.
+[[nodiscard]] nlohmann::ordered_json opening_to_json(const Opening& opening,
+                                                     JsonNumbers numbers = JsonNumbers::rounded);
+
+/// `{"rule", "message"}`.
+[[nodiscard]] nlohmann::ordered_json warning_to_json(const Warning& warning);
+
 /// Every measured field: format, kind, unit ("mm"), source_unit, frame, size_mm, volume_mm3,
-/// thickness_mm and mass_g (null when not set), face_count or triangle_count, holes, warnings.
+/// thickness_mm and mass_g (null when not set), face_count or triangle_count, holes, openings,
+/// warnings.
 /// A number that is not finite cannot be written (JSON has no NaN): it becomes null, which
 /// measurement_from_json refuses.
 [[nodiscard]] nlohmann::ordered_json measurement_to_json(const PartMeasurement& m,

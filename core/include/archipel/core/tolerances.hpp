@@ -18,6 +18,8 @@ struct Tolerances {
   double sheet_ratio = 0.25;      ///< a part whose thinnest extent is below this ratio of the next is a sheet
   double frame_tie_mm = 0.02;     ///< candidate frames whose box extents agree within this are equally small
   double round_mm = 0.05;         ///< a footprint whose smallest and largest widths agree within this is round
+  double outline_mm = 0.02;       ///< sides of an opening's outline that agree within this (or 1 %) are equal
+  double outline_rad = 0.0087;    ///< 0.5°: an outline's edges turning less than this are one straight side
 };
 
 /// The tolerances used when the caller has no reason to choose others.

@@ -30,6 +30,7 @@ struct Finding {
   double tolerance = 0;   ///< how far measured may sit from expected and still conform
   std::string location;   ///< "width", "depth", "height", "hole 3" ...
   int hole = -1;          ///< index into PartMeasurement::holes, or -1
+  int opening = -1;       ///< index into PartMeasurement::openings, or -1
 };
 
 /// The overall result.
@@ -94,6 +95,8 @@ struct ValidationReport {
   std::vector<Finding> findings;       ///< in rule order, then by location
   std::vector<HoleVerdict> holes;      ///< one per PartMeasurement::holes entry
   std::vector<std::string> hole_fasteners; ///< per hole: its row of the fastener table, or empty
+  std::vector<HoleVerdict> openings;   ///< one per PartMeasurement::openings entry
+  std::vector<std::string> opening_fasteners; ///< per opening: the nut or screw it takes, or empty
   std::vector<RuleOutcome> rules;      ///< one per rule of the standard, in its order
 };
 
@@ -103,7 +106,11 @@ struct ValidationReport {
                                                      const GridStandard& grid);
 
 /// Validates `part` against `grid`: its role (stated or recognised) when the standard has roles,
-/// the best alignment, then every rule of the standard (of the role). A stated role the standard
+/// the best alignment, then every rule of the standard (of the role), then the openings: a slot
+/// along a frame axis is an assembly point (its centre line must lie on a grid line) whose width
+/// is judged like a hole's; a hexagon that holds an ISO 4032 nut is a nut trap (info
+/// `opening.nut-trap`); every other opening, which no rule judges, is a warning
+/// (`opening.unjudged`). A stated role the standard
 /// lacks is an error finding (rule `grid-role`) and the role is recognised instead: check it
 /// beforehand with choose_role or apply_role to refuse it.
 [[nodiscard]] ValidationReport validate(const PartMeasurement& part, const GridStandard& grid,
@@ -138,7 +145,8 @@ void check_declared(ValidationReport& report, const PartMeasurement& part, const
 [[nodiscard]] double round_report_mm(double value);
 
 /// The report as JSON: verdict, grid, unit, frame, alignment, size_mm (largest first),
-/// volume_mm3, holes (each with its verdict), findings, rules; lengths rounded to 0.0001 mm.
+/// volume_mm3, holes (each with its verdict), findings, rules, warnings (validation_warnings in
+/// warnings.hpp, as {rule, message}); lengths rounded to 0.0001 mm.
 [[nodiscard]] nlohmann::json to_json(const ValidationReport& report, const PartMeasurement& part);
 
 /// An SVG drawing of the part's footprint (its bounding rectangle in the natural frame, x to the

@@ -15,6 +15,7 @@
 
 #include <nlohmann/json.hpp>
 
+#include "archipel/core/measurement.hpp"
 #include "archipel/core/result.hpp"
 #include "archipel/core/rights.hpp"
 #include "archipel/registry/serial.hpp"
@@ -89,9 +90,10 @@ struct Published {
   std::string content_sha256;   ///< sha256 of the stored part.json
   int retries = 0;              ///< compare-and-swap retries needed
   std::vector<StoredFile> files;
-  /// Where the part's licence claims more than its ancestors allow (core::overclaims): shown as
-  /// warnings, the publish goes ahead.
-  std::vector<std::string> warnings;
+  /// What the user must be told: the licence's warnings, where the licence claims more than its
+  /// ancestors allow (core::overclaims; the publish goes ahead), then each geometry file's (its
+  /// measurement's and its grid findings of severity warning), the message naming the file.
+  std::vector<core::Warning> warnings;
 };
 
 /// Options of `publish`.
