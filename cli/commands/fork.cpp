@@ -34,8 +34,8 @@ void register_fork(CLI::App& app, Dispatch& dispatch) {
       if (!files) return report_error(files.error());
       written = *files;
     }
+    print_warnings(forked->serial, forked->warnings);
     if (o->json) {
-      for (const auto& w : forked->warnings) print_warning(w);
       auto doc = published_json(*forked);
       doc["parent"] = parsed->to_string();
       if (!out->empty()) doc["out"] = *out;

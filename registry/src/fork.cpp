@@ -113,7 +113,8 @@ Result<Published> Registry::fork(const SerialRef& parent, const ForkOptions& opt
   auto warnings = detail::check_rights(*this, *impl_, part);
   if (!warnings) return std::unexpected(warnings.error());
   auto published = detail::commit_prepared(*impl_, part);
-  if (published) published->warnings = std::move(*warnings);
+  if (published)
+    for (auto& w : *warnings) published->warnings.push_back({"licence.overclaims", std::move(w)});
   return published;
 }
 

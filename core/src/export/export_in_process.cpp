@@ -81,7 +81,7 @@ Result<ExportedFile> from_brep(const std::filesystem::path& path, GeometryFormat
   }
   auto loaded = detail::read_occt_shape(path, source, measure_options(options));
   if (!loaded) return std::unexpected(loaded.error());
-  report.warnings = loaded->warnings;
+  for (const auto& w : loaded->warnings) report.warnings.push_back(w.message);
   if (options.progress) options.progress("exporting", 0);
   if (format == ExportFormat::stl || format == ExportFormat::threemf) {
     auto mesh = detail::mesh_brep(loaded->shape, options.linear_deflection_mm, options.angular_deflection_rad,
@@ -119,7 +119,7 @@ Result<ExportedFile> from_mesh(const std::filesystem::path& path, GeometryFormat
   Mesh framed;
   auto m = detail::measure_mesh(path, source, measure, &framed);
   if (!m) return std::unexpected(m.error());
-  report.warnings = m->warnings;
+  for (const auto& w : m->warnings) report.warnings.push_back(w.message);
   auto profile = detail::mesh_sheet_profile(framed, m->size_mm[2]);
   if (!profile) return std::unexpected(profile.error());
   report.method = "mesh-section";
