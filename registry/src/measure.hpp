@@ -17,6 +17,11 @@ struct Measured {
   std::string verdict;
 };
 
+/// Who measured: {"archipel": version, "grid_sha256": sha256 of the grid standard's data}. A
+/// measurement that differs under the same measured_by is tampering; under another, the
+/// validator changed.
+[[nodiscard]] nlohmann::json measured_by(const std::string& grid_id);
+
 /// Measures every geometry file of `manifest` (paths relative to `dir`) and validates it
 /// against the registry's grid. A failing part is refused unless the policy accepts
 /// non-conforming parts and `allow_nonconforming` is set.
