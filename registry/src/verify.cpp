@@ -197,8 +197,13 @@ Result<VerifyReport> Registry::verify(bool use_cache) const {
   if (auto ok = check_objects(impl_->store, report); !ok) return std::unexpected(ok.error());
   if (!snap->commit) return report;
   const git_oid& tip = *snap->commit;
+  // A history that cannot be read (a corrupt commit or tree) is a problem to report, not an error.
+  auto unreadable = [&](const core::Error& e) {
+    report.problems.push_back({"history", "cannot be read: " + e.message});
+    return report;
+  };
   auto root = detail::root_of(impl_->store, tip);
-  if (!root) return std::unexpected(root.error());
+  if (!root) return unreadable(root.error());
   const std::string& ns = impl_->config.ns;
   // The history up to a tip verified before is skipped (when the new tip descends from it).
   std::optional<git_oid> from = use_cache ? detail::cached_verified(*root, ns) : std::nullopt;
@@ -208,7 +213,7 @@ Result<VerifyReport> Registry::verify(bool use_cache) const {
     if (!cached) return std::unexpected(cached.error());
     report.cached_commits = *cached;
   }
-  if (auto ok = detail::verify_history(impl_->store, tip, report, from); !ok) return std::unexpected(ok.error());
+  if (auto ok = detail::verify_history(impl_->store, tip, report, from); !ok) return unreadable(ok.error());
   // A history verified here before must still be there: else it was rewritten.
   if (auto known = detail::remembered_tip(*root, ns)) {
     if (auto why = detail::rewritten(impl_->store, tip, *known); !why.empty()) {
