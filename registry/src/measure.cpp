@@ -2,12 +2,14 @@
 
 #include <fmt/format.h>
 
+#include "archipel/core/version.hpp"
 #include "archipel/core/geometry.hpp"
 #include "archipel/core/grid.hpp"
 #include "archipel/core/interface.hpp"
 #include "archipel/core/measurement_json.hpp"
 #include "archipel/core/validate.hpp"
 #include "archipel/core/warnings.hpp"
+#include "impl.hpp"
 #include "manifest_view.hpp"
 
 namespace archipel::registry::detail {
@@ -63,6 +65,12 @@ std::string first_error(const core::ValidationReport& report) {
 }
 
 }  // namespace
+
+json measured_by(const std::string& grid_id) {
+  json by = {{"archipel", core::version()}};
+  if (auto grid = core::find_grid(grid_id)) by["grid_sha256"] = sha256_hex(canonical(grid->document));
+  return by;
+}
 
 Result<Measured> measure_part(const json& manifest, const fs::path& dir,
                               const std::map<std::string, core::UniqueFd>& contents,
@@ -131,6 +139,7 @@ Result<Measured> measure_part(const json& manifest, const fs::path& dir,
     out.verdict = worst == 0 ? "conforms" : worst == 1 ? "conforms-with-warnings" : "fails";
   }
   out.document["verdict"] = out.verdict;
+  out.document["measured_by"] = measured_by(grid_id);
   return out;
 }
 

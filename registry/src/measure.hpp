@@ -20,6 +20,11 @@ struct Measured {
   std::vector<core::Warning> warnings;  ///< each file's, the message starting with "<path>": 
 };
 
+/// Who measured: {"archipel": version, "grid_sha256": sha256 of the grid standard's data}. A
+/// measurement that differs under the same measured_by is tampering; under another, the
+/// validator changed.
+[[nodiscard]] nlohmann::json measured_by(const std::string& grid_id);
+
 /// Measures every geometry file of `manifest` (paths relative to `dir`; the bytes measured are
 /// those of `contents`, the descriptors publish hashed) and validates it against the registry's
 /// grid. A failing part is refused unless the policy accepts non-conforming parts and

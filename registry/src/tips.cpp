@@ -50,6 +50,25 @@ void write_oid(const fs::path& file, const git_oid& id) {
 
 }  // namespace
 
+namespace {
+
+fs::path cache_file(const git_oid& root, const std::string& ns) {
+  const char* xdg = std::getenv("XDG_CACHE_HOME");
+  const char* home = std::getenv("HOME");
+  fs::path cache = xdg != nullptr && *xdg == '/' ? fs::path(xdg) : fs::path(home != nullptr ? home : "/tmp") / ".cache";
+  return cache / "archipel" / "verified" / (git::to_hex(root) + "-" + ns);
+}
+
+}  // namespace
+
+std::optional<git_oid> cached_verified(const git_oid& root, const std::string& ns) {
+  return read_oid(cache_file(root, ns));
+}
+
+void cache_verified(const git_oid& root, const std::string& ns, const git_oid& tip) {
+  write_oid(cache_file(root, ns), tip);
+}
+
 std::string replaced(const fs::path& path, const std::string& ns, const git_oid& root) {
   auto known = read_oid(location_file(path, ns));
   if (!known || git_oid_equal(&*known, &root)) return "";

@@ -31,6 +31,12 @@ void remember_tip(const git_oid& root, const std::string& ns, const git_oid& tip
 /// Remembers `root` as the root commit of the registry at `path`.
 void remember_root(const std::filesystem::path& path, const std::string& ns, const git_oid& root);
 
+/// The verified-commit cache: the last tip whose whole history verified, for (root, ns), in
+/// `$XDG_CACHE_HOME/archipel/verified` (deleting it loses nothing: verify walks everything).
+[[nodiscard]] std::optional<git_oid> cached_verified(const git_oid& root, const std::string& ns);
+/// Records `tip` in the verified-commit cache.
+void cache_verified(const git_oid& root, const std::string& ns, const git_oid& tip);
+
 /// A problem when `tip` neither is nor descends from `remembered` ("" otherwise).
 [[nodiscard]] std::string rewritten(const git::Store& store, const git_oid& tip, const git_oid& remembered);
 

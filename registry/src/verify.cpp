@@ -173,9 +173,23 @@ Result<void> check_objects(const git::Store& store, VerifyReport& report) {
   return {};
 }
 
+// The commits reachable from `tip` (a revision walk, nothing read but the commit graph).
+Result<std::size_t> count_commits(const git::Store& store, const git_oid& tip) {
+  git_revwalk* raw = nullptr;
+  if (int rc = git_revwalk_new(&raw, store.repo()); rc < 0) {
+    return std::unexpected(git::last_error(rc, "cannot walk the history", store.path().string()));
+  }
+  git::RevWalk walk(raw);
+  git_revwalk_push(raw, &tip);
+  std::size_t n = 0;
+  git_oid id;
+  while (git_revwalk_next(&id, raw) == 0) ++n;
+  return n;
+}
+
 }  // namespace
 
-Result<VerifyReport> Registry::verify() const {
+Result<VerifyReport> Registry::verify(bool use_cache) const {
   VerifyReport report;
   auto snap = impl_->store.snapshot();
   if (!snap) return std::unexpected(snap.error());
@@ -192,23 +206,37 @@ Result<VerifyReport> Registry::verify() const {
     report.problems.push_back({std::move(l.where), std::move(l.message)});
   }
   if (!snap->commit) return report;
-  if (auto ok = detail::verify_history(impl_->store, *snap->commit, report); !ok) {
-    return std::unexpected(ok.error());
+  const git_oid& tip = *snap->commit;
+  // A history that cannot be read (a corrupt commit or tree) is a problem to report, not an error.
+  auto unreadable = [&](const core::Error& e) {
+    report.problems.push_back({"history", "cannot be read: " + e.message});
+    return report;
+  };
+  auto root = detail::root_of(impl_->store, tip);
+  if (!root) return unreadable(root.error());
+  const std::string& ns = impl_->config.ns;
+  // The history up to a tip verified before is skipped (when the new tip descends from it).
+  std::optional<git_oid> from = use_cache ? detail::cached_verified(*root, ns) : std::nullopt;
+  if (from && !detail::rewritten(impl_->store, tip, *from).empty()) from.reset();
+  if (from) {
+    auto cached = count_commits(impl_->store, *from);
+    if (!cached) return std::unexpected(cached.error());
+    report.cached_commits = *cached;
   }
+  if (auto ok = detail::verify_history(impl_->store, tip, report, from); !ok) return unreadable(ok.error());
   // A history verified here before must still be there: else it was rewritten.
-  auto root = detail::root_of(impl_->store, *snap->commit);
-  if (!root) return std::unexpected(root.error());
-  if (auto known = detail::remembered_tip(*root, impl_->config.ns)) {
-    if (auto why = detail::rewritten(impl_->store, *snap->commit, *known); !why.empty()) {
-      report.problems.push_back({"commit " + git::to_hex(*snap->commit).substr(0, 12), why});
+  if (auto known = detail::remembered_tip(*root, ns)) {
+    if (auto why = detail::rewritten(impl_->store, tip, *known); !why.empty()) {
+      report.problems.push_back({"commit " + git::to_hex(tip).substr(0, 12), why});
     }
   }
-  if (auto why = detail::replaced(impl_->path, impl_->config.ns, *root); !why.empty()) {
+  if (auto why = detail::replaced(impl_->path, ns, *root); !why.empty()) {
     report.problems.push_back({"commit " + git::to_hex(*root).substr(0, 12), why});
   }
   if (report.problems.empty()) {
-    detail::remember_tip(*root, impl_->config.ns, *snap->commit);
-    detail::remember_root(impl_->path, impl_->config.ns, *root);
+    detail::remember_tip(*root, ns, tip);
+    detail::remember_root(impl_->path, ns, *root);
+    detail::cache_verified(*root, ns, tip);
   }
   return report;
 }

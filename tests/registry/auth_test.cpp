@@ -74,6 +74,12 @@ TEST_CASE("commits written by Archipel pass the real git verify-commit and log -
   REQUIRE(report);
   CHECK(problems_text(*report) == "");
   CHECK(report->commits == 2);
+  // Verified commits are cached: the next verify checks none again, unless told to.
+  auto again = reg.verify();
+  REQUIRE(again);
+  CHECK(again->commits == 0);
+  CHECK(again->cached_commits == 2);
+  CHECK(reg.verify(false)->commits == 2);
   auto shown = reg.show(*parse_serial_ref("BXL-P0001"));
   REQUIRE(shown);
   CHECK(shown->signer.state == SignatureState::good);
@@ -232,4 +238,61 @@ TEST_CASE("the seven tamperings of issue 10, made with plain git, are each named
                                        bob.key.fingerprint() + ", who may not: allowed ada@example.org (" +
                                        reg.config().maintainers[0].key.fingerprint() + ")\n");
   }
+}
+
+TEST_CASE("a registry made before signatures stays readable: unsigned commits are warnings") {
+  TempDir tmp;
+  // registry.json of the old format (no maintainers, publishers or require_signatures) and an
+  // unsigned publication, written with plain git as the old Archipel wrote them.
+  fs::path repo = tmp.path / "old";
+  std::string r = "git -C '" + repo.string() + "' ";
+  write_file(tmp.path / "registry.json",
+             R"({"schema": 1, "namespace": "OLD", "name": "Old", "grid": "openstructures",)"
+             R"( "policy": {"allowed_licences": [], "accept_nonconforming": false, "max_file_bytes": 1000000}})");
+  auto manifest = plate_manifest();
+  manifest["serial"] = "OLD-P0001";
+  write_part(tmp.path / "p", manifest);
+  std::string digest = "4b62e2f11478836cfb0535fb30a66fffbb529f0bde805ee7f0887e6fe0f1e461";
+  manifest["files"][0]["sha256"] = digest;
+  write_file(tmp.path / "p" / "part.json", manifest.dump());
+  std::string idx = "GIT_INDEX_FILE='" + (tmp.path / "idx").string() + "' ";
+  std::string add = [&] {
+    std::string out;
+    for (auto [file, path] : {std::pair{"registry.json", "registry.json"},
+                              {"p/part.json", "parts/OLD/P/000/OLD-P0001/1.0.0/part.json"},
+                              {"p/plate.stl", "parts/OLD/P/000/OLD-P0001/1.0.0/plate.stl"}}) {
+      out += idx + r + "update-index --add --cacheinfo 100644,$(" + r + "hash-object -w '" +
+             (tmp.path / file).string() + "')," + path + "; ";
+      if (std::string(file) == "registry.json") {
+        out += "c=$(" + idx + r + "-c user.name=x -c user.email=x@x commit-tree $(" + idx + r +
+               "write-tree) -m init); " + r + "update-ref refs/heads/main $c; ";
+      }
+    }
+    return out;
+  }();
+  REQUIRE(sh("(set -e; git init -q --bare -b main '" + repo.string() + "'; " + add + "c=$(" + idx + r +
+             "-c user.name=x -c user.email=x@x commit-tree $(" + idx + r + "write-tree) -p main -m publish); " + r +
+             "update-ref refs/heads/main $c) >/dev/null 2>&1") == 0);
+  auto reg = Registry::open(repo);
+  REQUIRE(reg);
+  CHECK_FALSE(reg->config().policy.require_signatures);
+  auto report = reg->verify();
+  REQUIRE(report);
+  CHECK(problems_text(*report) == "");
+  REQUIRE(report->warnings.size() == 2);
+  CHECK(report->warnings[0].message == "is not signed (this registry was made before signatures)");
+  auto shown = reg->show(*parse_serial_ref("OLD-P0001"));
+  REQUIRE(shown);
+  CHECK(shown->signer.state == SignatureState::unsigned_);
+  // Its serial has no owner: a new version needs a maintainer, and it has none yet.
+  manifest["version"] = "1.1.0";
+  write_file(tmp.path / "p" / "part.json", manifest.dump());
+  auto refused = reg->publish(tmp.path / "p" / "part.json");
+  REQUIRE_FALSE(refused);
+  CHECK(refused.error().message.starts_with("OLD-P0001 has no recorded owner (published before signatures)"));
+  // A new part is signed, owned by its publisher, and verifies.
+  REQUIRE(reg->publish(write_part(tmp.path / "n", plate_manifest("New"))));
+  report = reg->verify();
+  REQUIRE(report);
+  CHECK(problems_text(*report) == "");
 }

@@ -67,6 +67,7 @@ struct ProcessSigningKey {
     ::setenv("ARCHIPEL_SIGNING_KEY", key.c_str(), 1);
     // Remembered tips go to a folder of this process, not the user's.
     ::setenv("XDG_STATE_HOME", (dir / "state").c_str(), 1);
+    ::setenv("XDG_CACHE_HOME", (dir / "cache").c_str(), 1);
   }
   ~ProcessSigningKey() {
     std::error_code ec;

@@ -66,3 +66,44 @@ TEST_CASE("an off-grid part is refused, or recorded as failing when policy and f
   CHECK(flagged->verdict == "fails");
   CHECK(lax.show(*parse_serial_ref(flagged->serial))->measured["verdict"] == "fails");
 }
+
+TEST_CASE("verify --measure: same validator and another measurement is tampering; a newer validator is not") {
+  TempDir tmp;
+  auto reg = make_registry(tmp.path);
+  auto p = reg.publish(step_part(tmp.path / "ok", "os-plate-120x40", 120, 40, {3, 1}));
+  REQUIRE(p);
+  auto measured = reg.show(*parse_serial_ref(p->serial))->measured;
+  CHECK(measured["measured_by"]["archipel"].is_string());
+  CHECK(measured["measured_by"]["grid_sha256"].get<std::string>().size() == 64);
+  VerifyReport clean;
+  REQUIRE(reg.remeasure(clean));
+  CHECK(clean.problems.empty());
+  CHECK(clean.warnings.empty());
+  CHECK(clean.files == 1);
+  // measured.json rewritten with plain git: the width doubled, same measured_by.
+  std::string folder = "parts/BXL/P/000/" + p->serial + "/1.0.0/measured.json";
+  auto write_measured = [&](const nlohmann::json& doc) {
+    write_file(tmp.path / "m.json", doc.dump());
+    std::string r = "git -C '" + reg.path().string() + "' ";
+    std::string cmd = "set -e; export GIT_INDEX_FILE='" + (tmp.path / "idx").string() + "'; " + r + "read-tree main; " +
+                      r + "update-index --add --cacheinfo 100644,$(" + r + "hash-object -w '" + (tmp.path / "m.json").string() +
+                      "')," + folder + "; c=$(" + r + "-c user.name=x -c user.email=x@x commit-tree $(" + r +
+                      "write-tree) -p main -m m); " + r + "update-ref refs/heads/main $c";
+    REQUIRE(sh("(" + cmd + ") >/dev/null 2>&1") == 0);
+  };
+  auto faked = measured;
+  faked["files"][0]["measurement"]["size_mm"][0] = 240.0;
+  write_measured(faked);
+  VerifyReport tampered;
+  REQUIRE(reg.remeasure(tampered));
+  REQUIRE(tampered.problems.size() == 1);
+  CHECK(tampered.problems[0].message.starts_with(p->serial + "@1.0.0: the stored measurement of part.step differs "
+                                                 "from a new one by the same validator"));
+  faked["measured_by"]["archipel"] = "0.0.1";
+  write_measured(faked);
+  VerifyReport older;
+  REQUIRE(reg.remeasure(older));
+  CHECK(older.problems.empty());
+  REQUIRE(older.warnings.size() == 1);
+  CHECK(older.warnings[0].message.starts_with(p->serial + "@1.0.0: part.step measured differently by a newer validator"));
+}

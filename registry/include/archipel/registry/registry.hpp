@@ -210,6 +210,7 @@ struct Problem {
 struct VerifyReport {
   std::size_t versions = 0, files = 0, objects = 0, links = 0;
   std::size_t commits = 0;          ///< commits whose signature and change were checked
+  std::size_t cached_commits = 0;   ///< commits skipped: verified before (the cache)
   std::vector<Problem> problems;
   std::vector<Problem> warnings;    ///< e.g. unsigned commits of an old registry
 };
@@ -290,8 +291,12 @@ class Registry {
   /// Effective rights of one version: its whole derivation graph and composition (core/rights.hpp).
   [[nodiscard]] core::Result<core::RightsReport> rights(const SerialRef& ref) const;
 
-  /// Checks every file hash, manifest, lineage link and git object.
-  [[nodiscard]] core::Result<VerifyReport> verify() const;
+  /// Checks every file hash, manifest, lineage link and git object, and the whole history
+  /// (docs/trust.md); commits verified before are skipped unless `use_cache` is false.
+  [[nodiscard]] core::Result<VerifyReport> verify(bool use_cache = true) const;
+  /// Measures every version's geometry again and compares with its measured.json: a
+  /// difference under the same `measured_by` is a problem (tampering), under another a warning.
+  [[nodiscard]] core::Result<void> remeasure(VerifyReport& report) const;
 
   struct Impl;  ///< private state (the git store)
 
