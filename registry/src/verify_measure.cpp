@@ -6,6 +6,8 @@
 
 #include <fmt/format.h>
 
+#include <map>
+
 #include "archipel/core/safe_fs.hpp"
 #include "impl.hpp"
 #include "manifest_view.hpp"
@@ -49,6 +51,7 @@ Result<void> remeasure_version(const Registry::Impl& impl, const git_tree* tree,
   if (!manifest || !measured || !*manifest || !*measured) return {};  // verify names these
   bool any = false;
   Scratch scratch;
+  std::map<std::string, core::UniqueFd> contents;  // what is measured: the stored bytes, sealed
   for (const auto& f : detail::files(**manifest)) {
     if (f.role != "geometry") continue;
     auto bytes = impl.store.read(tree, folder + "/" + f.path);
@@ -56,12 +59,15 @@ Result<void> remeasure_version(const Registry::Impl& impl, const git_tree* tree,
     std::error_code ec;
     fs::create_directories((scratch.path / f.path).parent_path(), ec);
     if (auto ok = core::write_file_atomic(scratch.path / f.path, **bytes); !ok) return ok;
+    auto sealed = core::sealed_memory_file(**bytes, ref + "/" + f.path);
+    if (!sealed) return std::unexpected(sealed.error());
+    contents.emplace(f.path, std::move(*sealed));
     any = true;
   }
   if (!any) return {};
   RegistryConfig lenient = impl.config;
   lenient.policy.accept_nonconforming = true;  // a failing part is measured, not refused
-  auto again = detail::measure_part(**manifest, scratch.path, lenient, true, ref);
+  auto again = detail::measure_part(**manifest, scratch.path, contents, lenient, true, ref);
   if (!again) {
     report.problems.push_back({ref, "cannot be measured again: " + again.error().message});
     return {};
