@@ -72,7 +72,10 @@ Result<void> check_version(Checker& c, const Serial& serial, const std::string& 
     return {};
   }
   auto bytes = c.store.read_blob(found->second);
-  if (!bytes) return std::unexpected(bytes.error());
+  if (!bytes) {  // a corrupt object is a finding (check_objects names it too), not a stop
+    c.problem(folder + "/part.json", "unreadable: " + bytes.error().message);
+    return {};
+  }
   if (bytes->size() > core::max_manifest_bytes) {
     c.problem(folder + "/part.json", fmt::format("is {} bytes, over the manifest limit of {} bytes",
                                                  bytes->size(), core::max_manifest_bytes));
@@ -100,7 +103,10 @@ Result<void> check_version(Checker& c, const Serial& serial, const std::string& 
       continue;
     }
     auto content = c.store.read_blob(it->second);
-    if (!content) return std::unexpected(content.error());
+    if (!content) {
+      c.problem(folder + "/" + f.path, "unreadable: " + content.error().message);
+      continue;
+    }
     if (auto digest = detail::sha256_hex(*content); digest != f.sha256) {
       c.problem(folder + "/" + f.path, fmt::format("sha256 is {}, part.json says {}", digest, f.sha256));
     }

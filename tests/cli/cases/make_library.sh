@@ -95,7 +95,7 @@ gridfinity-bin-1x1x1: conforms, 41.5 x 41.5 x 11.4 mm, 0 holes
 part.json (gridfinity-bin-1x1x1): conforms
 gridfinity-bin-1x1x2-no-lip: conforms, 41.5 x 41.5 x 14 mm, 0 holes
 part.json (gridfinity-bin-1x1x2-no-lip): conforms
-gridfinity-bin-2x1x3-magnets-screws: conforms, 83.5 x 41.5 x 25.4 mm, 16 holes: 3@7.75,7.75,2.4 3@7.75,33.75,2.4 3@33.75,7.75,2.4 3@33.75,33.75,2.4 3@49.75,7.75,2.4 3@49.75,33.75,2.4 3@75.75,7.75,2.4 3@75.75,33.75,2.4 6.5@7.75,7.75,0 6.5@7.75,33.75,0 6.5@33.75,7.75,0 6.5@33.75,33.75,0 6.5@49.75,7.75,0 6.5@49.75,33.75,0 6.5@75.75,7.75,0 6.5@75.75,33.75,0
+gridfinity-bin-2x1x3-magnets-screws: conforms, 83.5 x 41.5 x 25.4 mm, 8 holes: 3@7.75,7.75,0 3@7.75,33.75,0 3@33.75,7.75,0 3@33.75,33.75,0 3@49.75,7.75,0 3@49.75,33.75,0 3@75.75,7.75,0 3@75.75,33.75,0
 part.json (gridfinity-bin-2x1x3-magnets-screws): conforms
 gridfinity-bin-3x2x6-magnets: conforms, 125.5 x 83.5 x 46.4 mm, 24 holes: 6.5@7.75,7.75,0 6.5@7.75,33.75,0 6.5@7.75,49.75,0 6.5@7.75,75.75,0 6.5@33.75,7.75,0 6.5@33.75,33.75,0 6.5@33.75,49.75,0 6.5@33.75,75.75,0 6.5@49.75,7.75,0 6.5@49.75,33.75,0 6.5@49.75,49.75,0 6.5@49.75,75.75,0 6.5@75.75,7.75,0 6.5@75.75,33.75,0 6.5@75.75,49.75,0 6.5@75.75,75.75,0 6.5@91.75,7.75,0 6.5@91.75,33.75,0 6.5@91.75,49.75,0 6.5@91.75,75.75,0 6.5@117.75,7.75,0 6.5@117.75,33.75,0 6.5@117.75,49.75,0 6.5@117.75,75.75,0
 part.json (gridfinity-bin-3x2x6-magnets): conforms
@@ -103,10 +103,10 @@ gridfinity-bin-1x1x12-no-lip-screws: conforms, 41.5 x 41.5 x 84 mm, 4 holes: 3@7
 part.json (gridfinity-bin-1x1x12-no-lip-screws): conforms
 gridfinity-baseplate-1x1: conforms, 42 x 42 x 4.65 mm, 0 holes
 part.json (gridfinity-baseplate-1x1): conforms
-gridfinity-baseplate-4x4: conforms, 168 x 168 x 4.65 mm, 0 holes
-part.json (gridfinity-baseplate-4x4): conforms
+gridfinity-baseplate-4x4: conforms-with-warnings, 168 x 168 x 4.65 mm, 0 holes
+part.json (gridfinity-baseplate-4x4): conforms-with-warnings
 gridfinity-baseplate-2x3-magnets: conforms, 126 x 84 x 8.65 mm, 24 holes: 6.5@8,8,4 6.5@8,34,4 6.5@8,50,4 6.5@8,76,4 6.5@34,8,4 6.5@34,34,4 6.5@34,50,4 6.5@34,76,4 6.5@50,8,4 6.5@50,34,4 6.5@50,50,4 6.5@50,76,4 6.5@76,8,4 6.5@76,34,4 6.5@76,50,4 6.5@76,76,4 6.5@92,8,4 6.5@92,34,4 6.5@92,50,4 6.5@92,76,4 6.5@118,8,4 6.5@118,34,4 6.5@118,50,4 6.5@118,76,4
-part.json (gridfinity-baseplate-2x3-magnets): conforms
+part.json (gridfinity-baseplate-2x3-magnets): conforms-with-warnings
 bitbeam-beam-1: conforms, 8 x 8 x 8 mm, 1 holes: 4.8@4,4,0
 part.json (bitbeam-beam-1): conforms
 bitbeam-beam-7: conforms, 56 x 8 x 8 mm, 7 holes: 4.8@4,4,0 4.8@12,4,0 4.8@20,4,0 4.8@28,4,0 4.8@36,4,0 4.8@44,4,0 4.8@52,4,0

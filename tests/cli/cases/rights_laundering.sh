@@ -16,8 +16,8 @@ for d in ada bob nina ned; do expect 0 -- publish $d/part.json; done
 # and is never offered for sale.
 expect 0 -- fork EVU-P0003@1.0.0 --designer "Mallory <m@example.org>" --licence CC0-1.0
 out_has 'Forked EVU-P0003@1.0.0 into EVU-P0005@1.0.0 "Bracket (fork)" (new serial)'
-err_has 'archipel: warning: CC0-1.0 allows commercial use, but its ancestor EVU-P0003@1.0.0 is under CC-BY-NC-4.0, which binds every adaptation: NonCommercial (CC 4.0 §1(i), §2(a)(1))'
-err_has 'archipel: warning: CC0-1.0 waives credit, but Nina must still be credited for EVU-P0003@1.0.0 (CC-BY-NC-4.0)'
+err_has '[licence.overclaims] CC0-1.0 allows commercial use, but its ancestor EVU-P0003@1.0.0 is under CC-BY-NC-4.0, which binds every adaptation: NonCommercial (CC 4.0 §1(i), §2(a)(1))'
+err_has '[licence.overclaims] CC0-1.0 waives credit, but Nina must still be credited for EVU-P0003@1.0.0 (CC-BY-NC-4.0)'
 expect 0 -- search --licence-allows commercial
 same_out <<'X'
 EVU-P0001@1.0.0  Hook  (Ada, CC-BY-4.0, 0x0x0 mm)
@@ -61,7 +61,7 @@ archipel: error: copy/part.json:/files/0/path: "p.stl" is byte-identical to "p.s
 X
 part copy "My bracket" CC0-1.0 "solid bracket" ', "lineage": {"derived_from": [{"serial": "EVU-P0003", "version": "1.0.0", "relation": "remix"}]}'
 expect 0 -- publish copy/part.json
-err_has 'archipel: warning: CC0-1.0 allows commercial use, but its ancestor EVU-P0003@1.0.0 is under CC-BY-NC-4.0'
+err_has '[licence.overclaims] CC0-1.0 allows commercial use, but its ancestor EVU-P0003@1.0.0 is under CC-BY-NC-4.0'
 expect 1 -- rights EVU-P0006 --use sell-product
 # Copying a file of a part whose terms are not stricter is not laundering.
 part hook2 "Hook too" CC-BY-SA-4.0 "solid hook"
