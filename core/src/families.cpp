@@ -7,7 +7,6 @@
 #include <charconv>
 #include <cmath>
 #include <numbers>
-#include <regex>
 
 #include <fmt/format.h>
 
@@ -78,13 +77,19 @@ std::optional<double> parse_number(const std::string& text) {
 }
 
 Result<json> parse_size(const FamilyParameter& p, const std::string& text) {
-  static const std::regex form(R"(^[0-9]{1,6}(x[0-9]{1,6}){0,2}$)");
-  const auto wrong = [&] { return bad(p.name, fmt::format("\"{}\" is not {}", text, range_text(p))); };
-  if (!std::regex_match(text, form)) return wrong();
+  const auto wrong = [&] {
+    return bad(p.name, fmt::format("\"{}\" is not {}", text.substr(0, 40), range_text(p)));
+  };
+  // N, NxM or NxMxH with 1 to 6 digits each, checked by hand: no regex engine for a command-line
+  // value (std::regex recurses per character; issue 9).
   json units = json::array();
   for (std::size_t start = 0; start <= text.size();) {
     const std::size_t end = std::min(text.find('x', start), text.size());
-    units.push_back(std::stoi(text.substr(start, end - start)));
+    const std::string_view digits = std::string_view(text).substr(start, end - start);
+    if (digits.empty() || digits.size() > 6 || units.size() == 3 ||
+        !std::all_of(digits.begin(), digits.end(), [](char c) { return c >= '0' && c <= '9'; }))
+      return wrong();
+    units.push_back(std::stoi(std::string(digits)));
     start = end + 1;
   }
   if (units.size() != p.axes.size()) return wrong();

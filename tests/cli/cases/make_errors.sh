@@ -8,6 +8,15 @@ expect 1 -- make os-plate --size 4
 same_err <<'X'
 archipel: error: --size: "4" is not width x depth (integers from 1 to 40 modules)
 X
+# A huge value (100 000 characters) is one short line, no crash.
+expect 1 -- make os-plate --size "$(printf '1x%.0s' $(seq 50000))"
+same_err <<'X'
+archipel: error: --size: "1x1x1x1x1x1x1x1x1x1x1x1x1x1x1x1x1x1x1x1x" is not width x depth (integers from 1 to 40 modules)
+X
+expect 1 -- make os-plate --size 4x
+same_err <<'X'
+archipel: error: --size: "4x" is not width x depth (integers from 1 to 40 modules)
+X
 expect 1 -- make os-plate --size 2x2 --thickness 0.5
 same_err <<'X'
 archipel: error: --thickness: 0.5 is outside 1 to 20 mm
