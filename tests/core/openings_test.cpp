@@ -164,11 +164,43 @@ TEST_CASE("a countersink is a feature of its hole on the B-rep path") {
   CHECK(near(brep.holes[0].depth_mm, 6, eps));
   REQUIRE(brep.holes[0].features.size() == 1);
   check_feature(brep.holes[0].features[0], "countersink", 11, 2.75, 3.25);
-  // The mesh path sees the cylinder only (cones are not fitted on meshes): still one through hole.
+  // The mesh path fits the cone from its two rings of vertices: the same hole, the same feature.
   const PartMeasurement& mesh = paths[1];
   REQUIRE(mesh.holes.size() == 1);
   CHECK(near(mesh.holes[0].diameter_mm, 5.5, eps));
   CHECK(mesh.holes[0].through);
+  CHECK(near(mesh.holes[0].depth_mm, 6, eps));
+  REQUIRE(mesh.holes[0].features.size() == 1);
+  check_feature(mesh.holes[0].features[0], "countersink", 11, 2.75, 3.25);
+  CHECK(mesh.openings.empty());
+}
+
+TEST_CASE("a countersink entered from below, and a drill point, on both paths") {
+  // A countersink at the bottom face (widening downwards) and a blind Ø4 hole with a 118° drill
+  // point beside it: the countersink is a feature, the drill point is dropped.
+  const TopoDS_Shape sink =
+      BRepPrimAPI_MakeCone(gp_Ax2(gp_Pnt(10, 15, 0), gp::DZ()), 4.5, 2.25, 2.25).Shape();
+  const double point = 2 / std::tan(59 * std::numbers::pi / 180);
+  const TopoDS_Shape drill =
+      BRepPrimAPI_MakeCone(gp_Ax2(gp_Pnt(30, 15, 6 - 3 - point), gp::DZ()), 0, 2, point).Shape();
+  const TopoDS_Shape plate = cut_all(
+      box(40, 30, 6), {archipel::test::z_cylinder(10, 15, -1, 4.5, 8),
+                       archipel::test::z_cylinder(30, 15, 3, 4, 4), drill, sink});
+  for (const PartMeasurement& m : both_paths(plate, "countersink-below")) {
+    CAPTURE(path_name(m));
+    REQUIRE(m.holes.size() == 2);
+    const Hole& through = m.holes[0].through ? m.holes[0] : m.holes[1];
+    const Hole& blind = m.holes[0].through ? m.holes[1] : m.holes[0];
+    CHECK(near(through.diameter_mm, 4.5, eps));
+    REQUIRE(through.features.size() == 1);
+    CHECK(through.features[0].kind == "countersink");
+    CHECK(near(through.features[0].diameter_mm, 9, eps));
+    CHECK(near(through.features[0].depth_mm, 2.25, eps));
+    CHECK(!blind.through);
+    CHECK(near(blind.diameter_mm, 4, eps));
+    CHECK(blind.features.empty());
+    CHECK(m.openings.empty());
+  }
 }
 
 TEST_CASE("two coaxial holes apart are two holes") {

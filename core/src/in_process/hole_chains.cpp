@@ -2,6 +2,7 @@
 #include "in_process/hole_chains.hpp"
 
 #include <algorithm>
+#include <array>
 #include <cmath>
 #include <string_view>
 
@@ -28,10 +29,20 @@ double diameter(const HoleSegment& s) { return std::max(s.d0, s.d1); }
 // A run of pieces along one axis, sorted by t0, each touching the next.
 using Chain = std::vector<const HoleSegment*>;
 
-// Drops drill points: end cones narrowing outwards.
-void drop_drill_points(Chain& c) {
-  while (!c.empty() && c.front()->cone && c.front()->d0 < c.front()->d1) c.erase(c.begin());
-  while (!c.empty() && c.back()->cone && c.back()->d1 < c.back()->d0) c.pop_back();
+// Drops drill points: end cones narrowing outwards. Returns whether one ending in its apex
+// closed the low and the high end (on meshes the section beyond a wall ending in a drill point
+// finds no material at the axis, so the wall's own end reads as open).
+std::array<bool, 2> drop_drill_points(Chain& c, double tol) {
+  std::array<bool, 2> apex{false, false};
+  while (!c.empty() && c.front()->cone && c.front()->d0 < c.front()->d1) {
+    apex[0] = apex[0] || c.front()->d0 <= tol;
+    c.erase(c.begin());
+  }
+  while (!c.empty() && c.back()->cone && c.back()->d1 < c.back()->d0) {
+    apex[1] = apex[1] || c.back()->d1 <= tol;
+    c.pop_back();
+  }
+  return apex;
 }
 
 bool open_start(const HoleSegment& s) { return s.cone ? s.d0 > s.d1 : s.open0; }
@@ -50,12 +61,12 @@ std::vector<bool> at_open_end(const Chain& c, double narrowest, bool open_lo, bo
 }
 
 Hole chained_hole(Chain c, const Tolerances& tol) {
-  drop_drill_points(c);
+  const auto apex = drop_drill_points(c, tol.hole_group_mm);
   double narrowest = 1e300;
   for (const HoleSegment* s : c)
     if (!s->cone) narrowest = std::min(narrowest, s->d0);
   const double lo = c.front()->t0, hi = c.back()->t1;
-  const bool open_lo = open_start(*c.front()), open_hi = open_end(*c.back());
+  const bool open_lo = !apex[0] && open_start(*c.front()), open_hi = !apex[1] && open_end(*c.back());
   const bool from_hi = open_hi && !open_lo;  // entered at its upper end, pointing into the part
   const HoleSegment& first = *c.front();
   Hole hole;
@@ -76,10 +87,13 @@ Hole chained_hole(Chain c, const Tolerances& tol) {
     if (s.cone && !marked[i]) continue;  // a taper between two steps: part of neither feature
     const char* kind = s.cone ? "countersink" : marked[i] ? "counterbore" : "groove";
     // Pieces of one feature split by the reader (two faces of one counterbore) are one feature.
+    // A cone comes in slabs on meshes (one per ring of the tessellation): touching cone pieces
+    // are one countersink, as wide as its widest slab.
     if (!spans.empty() && std::string_view(spans.back().kind) == kind &&
-        near(spans.back().diameter, diameter(s), tol.hole_group_mm) &&
+        (s.cone || near(spans.back().diameter, diameter(s), tol.hole_group_mm)) &&
         s.t0 <= spans.back().t1 + tol.hole_group_mm) {
       spans.back().t1 = std::max(spans.back().t1, s.t1);
+      spans.back().diameter = std::max(spans.back().diameter, diameter(s));
       continue;
     }
     spans.push_back({kind, diameter(s), s.t0, s.t1});

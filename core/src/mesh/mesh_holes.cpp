@@ -89,6 +89,48 @@ std::optional<Circle> circular_loop(const Mesh& mesh, const Loop& loop, int axis
   return circle;
 }
 
+// A slab of a cone about the section's axis (a countersink): the crossed edges run from one ring
+// of vertices to another, both circles about one centre with different radii.
+struct ConeSlab {
+  Circle lo, hi;           // the rings (centre and radius) at the lower and upper level
+  double t_lo = 0, t_hi = 0;
+};
+
+std::optional<ConeSlab> conical_loop(const Mesh& mesh, const Loop& loop, int axis, double merge) {
+  if (!loop.closed || loop.points.size() < 6) return std::nullopt;
+  std::vector<std::uint32_t> ids;
+  for (const auto& p : loop.points) ids.insert(ids.end(), {p.a, p.b});
+  std::ranges::sort(ids);
+  ids.erase(std::unique(ids.begin(), ids.end()), ids.end());
+  double t_lo = 1e300, t_hi = -1e300;
+  for (auto id : ids) t_lo = std::min(t_lo, mesh.vertices[id][axis]), t_hi = std::max(t_hi, mesh.vertices[id][axis]);
+  if (t_hi - t_lo <= merge) return std::nullopt;
+  std::vector<Point2> lo, hi;
+  for (auto id : ids) {
+    const double t = mesh.vertices[id][axis];
+    if (std::abs(t - t_lo) <= merge) lo.push_back(project(mesh.vertices[id], axis));
+    else if (std::abs(t - t_hi) <= merge) hi.push_back(project(mesh.vertices[id], axis));
+    else return std::nullopt;  // vertices between the rings: not one slab of a cone
+  }
+  const auto ring = [&](const std::vector<Point2>& pts) -> std::optional<Circle> {
+    // One vertex (or several in one place): the apex of a drill point, a circle of radius 0.
+    if (!pts.empty() && std::ranges::all_of(pts, [&](const Point2& p) {
+          return std::hypot(p[0] - pts[0][0], p[1] - pts[0][1]) <= merge;
+        }))
+      return Circle{pts[0][0], pts[0][1], 0};
+    const auto c = fit_circle(pts);
+    if (!c || c->r < min_radius_mm || max_radial_error(*c, pts) > circle_tolerance(c->r)) return std::nullopt;
+    const auto step = largest_angle_step(*c, pts, min_circle_vertices);
+    if (!step || *step > max_angle_step + 1e-4) return std::nullopt;
+    return c;
+  };
+  const auto a = ring(lo), b = ring(hi);
+  if (!a || !b) return std::nullopt;
+  const double tol = circle_tolerance(std::max(a->r, b->r));
+  if (std::hypot(a->u - b->u, a->v - b->v) > tol || std::abs(a->r - b->r) <= tol) return std::nullopt;
+  return ConeSlab{*a, *b, t_lo, t_hi};
+}
+
 struct Wall {
   double lo = 0, hi = 0;  // extent along the axis
   std::vector<std::uint32_t> triangles;
@@ -185,10 +227,12 @@ struct Found {
   std::vector<Hole> holes;
   std::vector<std::array<bool, 2>> open_ends;  // of each hole's wall, at its lower and upper end
   std::vector<Opening> openings;
+  std::vector<HoleSegment> cones;              // conical slabs of holes (countersinks)
   Vec3 size{};                                 // the part's extents along the frame axes
 };
 
 constexpr std::uint32_t opening_marks = 0x80000000u;  // stamps of opening walls start here
+constexpr std::uint32_t cone_marks = 0x40000000u;     // stamps of conical slabs start here
 
 void holes_along(const Mesh& mesh, const EdgeAdjacency& edges, Sectioner& sectioner, int axis,
                  const Tolerances& tolerances, double outward, std::vector<std::uint32_t>& stamp,
@@ -207,6 +251,25 @@ void holes_along(const Mesh& mesh, const EdgeAdjacency& edges, Sectioner& sectio
       if (!loop.closed || stamp[loop.triangles[0]] != 0) continue;  // a wall already found
       const auto circle = circular_loop(mesh, loop, axis);
       if (!circle) {
+        // A conical slab with material around it: a countersink (or a taper) of a hole; chained
+        // with its cylinder below, it becomes a feature of that hole. A cone of material (a
+        // chamfered pin) is not a hole and is left to the opening search.
+        if (const auto cone = conical_loop(mesh, loop, axis, tolerances.linear_mm);
+            cone && containing_loops(section, loop.points.front().at, &loop) % 2 == 1) {
+          const auto mark = static_cast<std::uint32_t>(cone_marks + found.cones.size());
+          for (auto t : loop.triangles) stamp[t] = mark;
+          HoleSegment s;
+          s.dir = direction;
+          s.base[(axis + 1) % 3] = 0.5 * (cone->lo.u + cone->hi.u);
+          s.base[(axis + 2) % 3] = 0.5 * (cone->lo.v + cone->hi.v);
+          s.t0 = cone->t_lo;
+          s.t1 = cone->t_hi;
+          s.d0 = 2 * cone->lo.r;
+          s.d1 = 2 * cone->hi.r;
+          s.cone = true;
+          found.cones.push_back(s);
+          continue;
+        }
         const MaterialBeyond beyond = [&](const Point2& at, double end, int side) {
           return sections.material_beyond(Circle{at[0], at[1], 0}, end, side, tolerances.linear_mm);
         };
@@ -253,6 +316,7 @@ MeshFeatures find_mesh_features(const Mesh& mesh, const EdgeAdjacency& edges,
     segments.back().open0 = open_ends[i][0];  // a frame axis: t0 is the wall's lower end
     segments.back().open1 = open_ends[i][1];
   }
+  segments.insert(segments.end(), found.cones.begin(), found.cones.end());
   holes = chain_holes(std::move(segments), tolerances);
   // Keys rounded to the grouping tolerance: centres equal but for float noise sort by the next
   // coordinate (a comparison with a tolerance would not be a strict weak order).
