@@ -45,6 +45,7 @@ std::string_view check_name(RuleCheck check) {
     case RuleCheck::assembly_point: return "assembly-point";
     case RuleCheck::hole_diameter: return "hole-diameter";
     case RuleCheck::round_diameter: return "round-diameter";
+    case RuleCheck::cell_opening: return "cell-opening";
   }
   return "dimension";
 }

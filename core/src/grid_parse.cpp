@@ -78,6 +78,7 @@ RuleCheck read_check(const std::string& name) {
   if (name == "assembly-point") return RuleCheck::assembly_point;
   if (name == "hole-diameter") return RuleCheck::hole_diameter;
   if (name == "round-diameter") return RuleCheck::round_diameter;
+  if (name == "cell-opening") return RuleCheck::cell_opening;
   return RuleCheck::dimension;
 }
 

@@ -95,10 +95,12 @@ TEST_CASE("Gridfinity roles: a bin and a baseplate, each with its clearance and 
   REQUIRE(plate);
   CHECK(plate->dimensions.clearance.min_mm == doctest::Approx(0));
   CHECK(plate->dimensions.clearance.max_mm == doctest::Approx(0));
-  REQUIRE(plate->rules.size() == 3);
+  REQUIRE(plate->rules.size() == 4);
   CHECK(plate->rules[0].id == "GF-baseplate-footprint");
-  CHECK(plate->rules[1].id == "GF-hole-position");
-  CHECK(plate->rules[2].id == "GF-hole-fastener");
+  CHECK(plate->rules[1].id == "GF-baseplate-cell");
+  CHECK(plate->rules[1].check == RuleCheck::cell_opening);
+  CHECK(plate->rules[2].id == "GF-hole-position");
+  CHECK(plate->rules[3].id == "GF-hole-fastener");
   const auto bin = apply_role(gf, "bin");
   REQUIRE(bin);
   CHECK(bin->dimensions.clearance.min_mm == doctest::Approx(0.5));

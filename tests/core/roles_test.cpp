@@ -4,6 +4,11 @@
 
 #include <cstdlib>
 #include <filesystem>
+#include <string>
+#include <vector>
+
+#include <BRepAlgoAPI_Cut.hxx>
+#include <BRepPrimAPI_MakeBox.hxx>
 
 #include "archipel/core/geometry.hpp"
 #include "archipel/core/gridfinity_fit.hpp"
@@ -53,15 +58,43 @@ TEST_CASE("a Gridfinity 5 x 3 baseplate built in code: recognised, conforms, STL
     const auto r = validate(m, gridfinity());
     CHECK(r.role.name == "baseplate");
     CHECK(r.role.source == "recognised");
-    CHECK(r.verdict != Verdict::fails);
-    CHECK(std::ranges::none_of(r.findings, [](const Finding& f) { return f.severity == "error"; }));
-    REQUIRE(r.rules.size() == 3);
+    // Its 15 cells are openings (each narrower than half the plate), judged as receptacles.
+    CHECK(r.verdict == Verdict::conforms);
+    CHECK(std::ranges::none_of(r.findings, [](const Finding& f) { return f.severity != "info"; }));
+    REQUIRE(r.rules.size() == 4);
     CHECK(r.rules[0].rule == "GF-baseplate-footprint");
     CHECK(r.rules[0].failed == 0);
+    CHECK(r.rules[1].rule == "GF-baseplate-cell");
+    CHECK(r.rules[1].checked == 15);
+    CHECK(r.rules[1].failed == 0);
+    CHECK(std::ranges::none_of(r.findings, [](const Finding& f) { return f.rule == "opening.unjudged"; }));
     const auto as_bin = validate(m, gridfinity(), {"bin"});
     CHECK(as_bin.verdict == Verdict::fails);
     CHECK(classify_gridfinity(m).role == "baseplate");
     CHECK(classify_gridfinity(m).cells_x == 5);
+  }
+}
+
+TEST_CASE("a Gridfinity baseplate whose receptacle is off its cell fails; a missing one warns") {
+  archipel::test::TempDir dir;
+  using archipel::test::rounded_prism;
+  // 3 x 1 cells: the first receptacle 1 mm off its cell's centre, the third cell solid.
+  TopoDS_Shape s = BRepPrimAPI_MakeBox(126, 42, 5).Shape();
+  s = BRepAlgoAPI_Cut(s, rounded_prism(22, 21, 36, 36, 4, -1, 7)).Shape();
+  s = BRepAlgoAPI_Cut(s, rounded_prism(63, 21, 36, 36, 4, -1, 7)).Shape();
+  for (const auto& path : {archipel::test::write_shape_stl(s, dir / "off.stl"), archipel::test::write_step(s, dir / "off.step")}) {
+    CAPTURE(path);
+    const auto r = validate(measured(path), gridfinity(), {"baseplate"});
+    CHECK(r.verdict == Verdict::fails);
+    std::vector<std::string> cells;
+    for (const auto& f : r.findings)
+      if (f.rule == "GF-baseplate-cell") cells.push_back(f.severity + ": " + f.message);
+    // The natural frame turns the plate half a turn (both paths alike): the solid cell comes first.
+    REQUIRE(cells.size() == 3);
+    CHECK(cells[0] == "info: opening 1 (other 36 x 36 mm, through) is the receptacle of cell (2, 1)");
+    CHECK(cells[1] == "error: opening 2 (other 36 x 36 mm, through) is not the receptacle of cell (3, 1): its "
+                      "centre is 1 mm from the cell's centre at x 105, y 21 mm");
+    CHECK(cells[2] == "warning: cell (1, 1) holds 0 receptacles, not one");
   }
 }
 

@@ -394,6 +394,35 @@ TEST_CASE("render_svg: a well-formed drawing with one circle per hole, coloured 
   CHECK(svg.find("class=\"subgrid\"") != std::string::npos);
 }
 
+TEST_CASE("render_svg: openings drawn as their outlines, coloured by their findings") {
+  auto p = part(80, 40, 3, {});
+  Opening nut;  // an M5 nut trap: a hexagon 8 mm across flats
+  nut.shape = "hexagon";
+  nut.center_mm = {20, 20, 3};
+  nut.width_mm = 8;
+  nut.length_mm = 16 / std::sqrt(3.0);
+  nut.sides = 6;
+  Opening slot;  // a 5.5 mm slot 15 mm long along x, on the grid line y = 20
+  slot.shape = "slot";
+  slot.center_mm = {60, 20, 3};
+  slot.width_mm = 5.5;
+  slot.length_mm = 15;
+  slot.through = true;
+  slot.sides = 2;
+  Opening odd = slot;  // an irregular outline: a warning
+  odd.shape = "other";
+  odd.center_mm = {40, 30, 3};
+  odd.width_mm = 4;
+  odd.length_mm = 6;
+  p.openings = {nut, odd, slot};
+  const auto g = grid("openstructures");
+  const auto svg = render_svg(validate(p, g), p, g);
+  CHECK(balanced_count(svg, "path") == 3);
+  CHECK(svg.find(R"(<path class="opening hexagon ok" d="M24.6188 20 L22.3094 16 L17.6906 16 L15.3812 20 L17.6906 24 L22.3094 24 Z" fill="#2e9d4c")") != std::string::npos);
+  CHECK(svg.find(R"(<path class="opening slot ok" d="M55.25 22.75 L64.75 22.75 A2.75 2.75 0 0 0 64.75 17.25 L55.25 17.25 A2.75 2.75 0 0 0 55.25 22.75 Z" fill="#2e9d4c")") != std::string::npos);
+  CHECK(svg.find(R"(<path class="opening other warning" d="M37 12 L43 12 L43 8 L37 8 Z" fill="#f29100")") != std::string::npos);
+}
+
 TEST_CASE("check_declared: declared dimensions and grid size against the measurement") {
   const auto g = grid("openstructures");
   const auto p = part(79, 40, 3);
@@ -457,10 +486,12 @@ TEST_CASE("roles: a Gridfinity baseplate is n x 42 mm exactly; a bin n x 42 - 0.
   CHECK(plate.role.fits);
   CHECK(plate.verdict == Verdict::conforms);
   CHECK(plate.findings.empty());
-  REQUIRE(plate.rules.size() == 3);  // no height unit for baseplates
+  REQUIRE(plate.rules.size() == 4);  // no height unit for baseplates
   CHECK(plate.rules[0].rule == "GF-baseplate-footprint");
   CHECK(plate.rules[0].checked == 2);
-  CHECK(plate.rules[1].rule == "GF-hole-position");
+  CHECK(plate.rules[1].rule == "GF-baseplate-cell");
+  CHECK(plate.rules[1].checked == 0);  // no openings measured: no receptacle, nothing counted
+  CHECK(plate.rules[2].rule == "GF-hole-position");
   CHECK(plate.alignment.dx_mm == doctest::Approx(0));
 
   const auto bin = validate(part(83.5, 41.5, 17.75), gf);

@@ -18,6 +18,7 @@ void apply_rule(const PartMeasurement& part, const GridStandard& grid, const Gri
       break;
     case RuleCheck::hole_diameter: detail::check_hole_diameters(part, grid, rule, out, outcome); break;
     case RuleCheck::round_diameter: detail::check_round_diameters(part, grid, rule, out, outcome); break;
+    case RuleCheck::cell_opening: detail::check_cell_openings(part, grid, rule, out, outcome); break;
   }
 }
 

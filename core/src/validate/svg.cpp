@@ -1,7 +1,9 @@
-// render_svg(): the part's footprint on the grid, holes coloured by verdict, main dimensions.
+// render_svg(): the part's footprint on the grid, holes and openings coloured by verdict, main
+// dimensions.
 // Drawn in millimetres (the viewBox), x to the right and y up (SVG's y is flipped once, in svg_y()).
 #include <algorithm>
 #include <cmath>
+#include <numbers>
 
 #include <fmt/format.h>
 
@@ -129,6 +131,63 @@ void draw_holes(std::string& out, const Canvas& c, const ValidationReport& repor
   out += "</g>\n";
 }
 
+// The outline of a non-round opening seen along z, as an SVG path in millimetres: the hexagon,
+// square or rectangle from its measured widths and direction, a slot as two half circles joined
+// by straight sides, and an opening of no named shape as its bounding box.
+std::string opening_path(const Canvas& c, const Opening& o) {
+  const double cx = o.center_mm[0], cy = o.center_mm[1];
+  double dx = o.direction[0], dy = o.direction[1];
+  const double dl = std::hypot(dx, dy);
+  if (dl <= 0) dx = 1, dy = 0;
+  else dx /= dl, dy /= dl;
+  const double nx = -dy, ny = dx;
+  const auto at = [&](double along, double across) {
+    return fmt::format("{} {}", num(cx + along * dx + across * nx), num(c.svg_y(cy + along * dy + across * ny)));
+  };
+  std::string d;
+  if (o.shape == "hexagon") {
+    const double r = o.width_mm / std::sqrt(3.0);  // circumradius from the width across flats
+    for (int k = 0; k < 6; ++k) {
+      const double a = k * std::numbers::pi / 3;
+      d += (k == 0 ? "M" : " L") + at(r * std::cos(a), r * std::sin(a));
+    }
+  } else if (o.shape == "slot") {
+    const double h = std::max(0.0, (o.length_mm - o.width_mm) / 2), r = o.width_mm / 2;
+    // From the start of one side, along it, round the far end (the arc's sweep follows the
+    // flipped y axis), back along the other side, round the near end.
+    d = fmt::format("M{} L{} A{} {} 0 0 0 {} L{} A{} {} 0 0 0 {}", at(-h, -r), at(h, -r), num(r), num(r),
+                    at(h, r), at(-h, r), num(r), num(r), at(-h, -r));
+  } else {
+    const double hl = o.length_mm / 2, hw = o.width_mm / 2;
+    d = fmt::format("M{} L{} L{} L{}", at(-hl, -hw), at(hl, -hw), at(hl, hw), at(-hl, hw));
+  }
+  return d + " Z";
+}
+
+void draw_openings(std::string& out, const Canvas& c, const ValidationReport& report,
+                   const PartMeasurement& part) {
+  out += "<g id=\"openings\">\n";
+  for (std::size_t i = 0; i < part.openings.size(); ++i) {
+    const Opening& o = part.openings[i];
+    HoleVerdict v = HoleVerdict::ok;
+    for (const auto& f : report.findings)
+      if (f.opening == static_cast<int>(i)) {
+        if (f.severity == "error") v = HoleVerdict::error;
+        else if (f.severity == "warning" && v == HoleVerdict::ok) v = HoleVerdict::warning;
+      }
+    const bool side = std::abs(o.axis[2]) < 0.999;
+    if (side) continue;  // seen from above, an opening in a side wall is an edge, not an outline
+    out += fmt::format(
+        R"(<path class="opening {} {}" d="{}" fill="{}" fill-opacity="0.85" stroke="{}" stroke-width="{}"{}><title>opening {}: {} {} x {} mm, {}</title></path>)",
+        o.shape, hole_verdict_name(v), opening_path(c, o), verdict_colour(v), verdict_colour(v),
+        num(c.stroke * 1.5),
+        o.shape == "other" ? fmt::format(R"( stroke-dasharray="{} {}")", num(c.stroke * 6), num(c.stroke * 4)) : "",
+        i + 1, xml_escape(o.shape), num(o.width_mm), num(o.length_mm), hole_verdict_name(v));
+    out += "\n";
+  }
+  out += "</g>\n";
+}
+
 // "79 mm (nominal 80 mm)" when the dimension uses a clearance; "78.3 mm (off grid)" when it fails.
 std::string dimension_text(const ValidationReport& report, std::string_view location, double value) {
   std::string text = num(value) + " mm";
@@ -182,6 +241,7 @@ std::string render_svg(const ValidationReport& report, const PartMeasurement& pa
   out += fmt::format(R"(<rect id="footprint" x="0" y="0" width="{}" height="{}" fill="#dbe9f6" fill-opacity="0.75" stroke="#1f4e79" stroke-width="{}"/>)" "\n",
                      num(c.width), num(c.depth), num(c.stroke * 3));
   draw_holes(out, c, report, part);
+  draw_openings(out, c, report, part);
   draw_dimensions(out, c, report);
   out += fmt::format(R"(<text id="verdict" x="{}" y="{}" font-size="{}" fill="{}" font-weight="bold">{}: {}</text>)" "\n",
                      num(-c.margin), num(y0 + c.font * 1.4), num(c.font * 1.1),

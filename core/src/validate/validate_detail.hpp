@@ -114,6 +114,11 @@ void check_round_diameters(const PartMeasurement& part, const GridStandard& grid
 
 /// Judges the openings (see validate()): appends findings, and per opening the nut or screw it
 /// takes (empty when none).
+/// The openings of a part whose cells hold receptacles (a Gridfinity baseplate): each opening at
+/// least half a pitch wide must be centred in a cell of the outline-anchored grid (the rule's
+/// severity otherwise), and a cell without one is a warning. Judged openings get an info finding.
+void check_cell_openings(const PartMeasurement& part, const GridStandard& grid, const GridRule& rule,
+                         std::vector<Finding>& out, RuleOutcome& outcome);
 void check_openings(const PartMeasurement& part, const GridStandard& grid, std::vector<Finding>& out,
                     std::vector<std::string>& fasteners);
 

@@ -52,7 +52,7 @@ block = """Roles
   bin: A bin (cup) that sits in a baseplate: n * 42 - 0.5 mm wide, n * 7 mm high (a stacking lip allowed)
       rules: GF-footprint, GF-height-unit, GF-hole-position, GF-hole-fastener; clearance 0.5 mm
   baseplate: A baseplate the bins sit in: n * 42 mm exactly, any height
-      rules: GF-baseplate-footprint, GF-hole-position, GF-hole-fastener; clearance 0 mm
+      rules: GF-baseplate-footprint, GF-baseplate-cell, GF-hole-position, GF-hole-fastener; clearance 0 mm
 Notes
 """
 assert block in open(sys.argv[1]).read(), open(sys.argv[1]).read()

@@ -103,10 +103,10 @@ gridfinity-bin-1x1x12-no-lip-screws: conforms, 41.5 x 41.5 x 84 mm, 4 holes: 3@7
 part.json (gridfinity-bin-1x1x12-no-lip-screws): conforms
 gridfinity-baseplate-1x1: conforms, 42 x 42 x 4.65 mm, 0 holes
 part.json (gridfinity-baseplate-1x1): conforms
-gridfinity-baseplate-4x4: conforms-with-warnings, 168 x 168 x 4.65 mm, 0 holes
-part.json (gridfinity-baseplate-4x4): conforms-with-warnings
+gridfinity-baseplate-4x4: conforms, 168 x 168 x 4.65 mm, 0 holes
+part.json (gridfinity-baseplate-4x4): conforms
 gridfinity-baseplate-2x3-magnets: conforms, 126 x 84 x 8.65 mm, 24 holes: 6.5@8,8,4 6.5@8,34,4 6.5@8,50,4 6.5@8,76,4 6.5@34,8,4 6.5@34,34,4 6.5@34,50,4 6.5@34,76,4 6.5@50,8,4 6.5@50,34,4 6.5@50,50,4 6.5@50,76,4 6.5@76,8,4 6.5@76,34,4 6.5@76,50,4 6.5@76,76,4 6.5@92,8,4 6.5@92,34,4 6.5@92,50,4 6.5@92,76,4 6.5@118,8,4 6.5@118,34,4 6.5@118,50,4 6.5@118,76,4
-part.json (gridfinity-baseplate-2x3-magnets): conforms-with-warnings
+part.json (gridfinity-baseplate-2x3-magnets): conforms
 bitbeam-beam-1: conforms, 8 x 8 x 8 mm, 1 holes: 4.8@4,4,0
 part.json (bitbeam-beam-1): conforms
 bitbeam-beam-7: conforms, 56 x 8 x 8 mm, 7 holes: 4.8@4,4,0 4.8@12,4,0 4.8@20,4,0 4.8@28,4,0 4.8@36,4,0 4.8@44,4,0 4.8@52,4,0

@@ -10,6 +10,7 @@ plate.stl: conforms (gridfinity)
   grid     Gridfinity, pitch 42 mm; anchored to the outline: origin at x 0, y 0 mm, rotation 0
   role     baseplate (recognised from its size)
   GF-baseplate-footprint ok       2 checked
+  GF-baseplate-cell      -        nothing to check
   GF-hole-position       -        nothing to check
   GF-hole-fastener       -        nothing to check
 X
@@ -34,7 +35,7 @@ import json, sys
 d = json.load(open(sys.argv[1]))
 assert (d["role"], d["role_source"], d["verdict"]) == ("baseplate", "recognised", "conforms"), d
 assert d["alignment"]["anchor"] == "outline"
-assert [r["rule"] for r in d["rules"]] == ["GF-baseplate-footprint", "GF-hole-position", "GF-hole-fastener"]
+assert [r["rule"] for r in d["rules"]] == ["GF-baseplate-footprint", "GF-baseplate-cell", "GF-hole-position", "GF-hole-fastener"]
 P
 # A role the standard does not have is a usage error, before anything is measured.
 expect 2 -- validate plate.stl --grid gridfinity --role baseplte

@@ -81,7 +81,9 @@ struct GridTolerances {
 enum class Severity { error, warning, info };
 
 /// Which check a rule applies (one validator function each).
-enum class RuleCheck { dimension, height_unit, assembly_point, hole_diameter, round_diameter };
+/// What a rule checks. `cell_opening`: the openings of a part are the receptacles of its grid
+/// cells (a Gridfinity baseplate), one centred in each cell.
+enum class RuleCheck { dimension, height_unit, assembly_point, hole_diameter, round_diameter, cell_opening };
 
 /// One rule of a standard, with the clause it comes from.
 struct GridRule {
