@@ -17,6 +17,8 @@
 set -euo pipefail
 B=$(realpath "${1:-build}"); BASE=${2:-100000}; NEW=${3:-10000}; PUSHED=${4:-100}; PPC=${5:-1}
 A=$B/cli/archipel; MK=$B/bench/make_registry
+# The hook's archipel (`hook install`): this one, unless $HOOK_ARCHIPEL names another build's.
+HOOK_A=$(realpath "${HOOK_ARCHIPEL:-$A}")
 HERE=$(cd "$(dirname "$0")" && pwd); SERVERS=$HERE/../tests/servers
 T=$(mktemp -d "${TMPDIR:-/tmp}/bench_federation.XXXXXX")
 trap 'bash "$SERVERS/sshd.sh" stop "$T/sshd" >/dev/null 2>&1 || true; rm -rf "$T"' EXIT
@@ -56,8 +58,10 @@ else
   echo "  $(cat "$T/last.out")"
 fi
 echo "  size as written: $(size "$HUB") in $(objects "$HUB") object files"
-measure "git repack -ad (the hub packs its objects)" git -C "$HUB" repack -adq
-echo "  size after git gc: $(size "$HUB") ($(du -sb "$HUB/objects/pack" | awk '{ printf "%.1f MB", $1 / 1e6 }') of packs)"
+if [ "$(git -C "$HUB" count-objects | cut -d' ' -f1)" != 0 ]; then
+  measure "git repack -ad (the hub packs its objects)" git -C "$HUB" repack -adq
+fi
+echo "  size packed: $(size "$HUB") ($(du -sb "$HUB/objects/pack" | awk '{ printf "%.1f MB", $1 / 1e6 }') of packs)"
 # The BASE state: the commit that published version BASE (every later commit adds NEW more).
 full=$(git -C "$HUB" rev-parse main)
 base=$(git -C "$HUB" log --format=%H --grep="^bench: parts .* to $BASE\$" -1 main)
@@ -94,7 +98,7 @@ fi
 
 echo; echo "== push of $PUSHED new versions"
 cp -a "$HUB" "$T/repos/hub-hook.git"; cp -a "$HUB" "$T/repos/hub-git.git"
-"$A" hook install "$T/repos/hub-hook.git" >/dev/null
+"$HOOK_A" hook install "$T/repos/hub-hook.git" >/dev/null
 if [ "$FED" = 1 ]; then
   W=$T/archipel-clone
 else  # the pushed commits, made by archipel publish in a bare clone of the hub

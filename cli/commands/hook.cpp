@@ -74,7 +74,8 @@ int pre_receive(const std::string& hub_arg, bool json) {
     print_json(nlohmann::json{{"accepted", ok}, {"commits", check->commits},
                               {"refusals", findings_json(check->refusals)}, {"warnings", findings_json(check->warnings)}});
   } else if (ok) {
-    std::cout << "archipel: push accepted: " << check->commits << " new commits verified\n";
+    std::cout << "archipel: push accepted: " << check->commits << (check->commits == 1 ? " new commit" : " new commits")
+              << " verified\n";
   } else {
     std::cerr << "archipel: error: push refused (" << check->refusals.size() << " problems); the hub keeps its history\n";
   }

@@ -72,7 +72,7 @@ part b "Plate B"
 expect 0 -- publish b/part.json
 push -C "$R" push "$HUB" main
 [ "$pushed" = 0 ] || { cat "$WORK/push.out"; exit 1; }
-push_has "remote: archipel: push accepted: 1 new commits verified"
+push_has "remote: archipel: push accepted: 1 new commit verified"
 good=$(git -C "$R" rev-parse main)
 hub_at "$good"
 

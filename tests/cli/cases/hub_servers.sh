@@ -42,7 +42,7 @@ push -C "$R" push "$SSH_HUB" main
 push_has "remote: archipel: push accepted: 2 new commits verified"
 part b "Plate B"; expect 0 -- publish b/part.json
 push -C "$R" push "$SSH_HUB" main
-push_has "remote: archipel: push accepted: 1 new commits verified"
+push_has "remote: archipel: push accepted: 1 new commit verified"
 good=$(git -C "$R" rev-parse main); hub_at "$good"
 
 # http: a clone, a forged commit pushed back, refused; a force push refused.
@@ -66,7 +66,7 @@ git clone -q --bare "$HTTP_HUB" "$WORK/lab.git"
 part c "Plate C"; expect 0 -- publish c/part.json --registry "$WORK/lab.git"
 push -C "$WORK/lab.git" push "$HTTP_HUB" main
 [ "$pushed" = 0 ] || { cat "$WORK/push.out"; exit 1; }
-push_has "remote: archipel: push accepted: 1 new commits verified"
+push_has "remote: archipel: push accepted: 1 new commit verified"
 hub_at "$(git -C "$WORK/lab.git" rev-parse main)"
 git clone -q --bare "$SSH_HUB" "$WORK/reader.git"
 expect 0 -- verify --registry "$WORK/reader.git"
