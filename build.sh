@@ -22,8 +22,9 @@ BUILD_PACKAGES=(
 command -v npm >/dev/null || BUILD_PACKAGES+=(npm)
 # Extra packages the tests use: an independent JSON Schema validator, a real browser to check
 # that the SVG drawings render (the test is skipped when chromium is absent), and an independent
-# DXF reader for the exported drawings (skipped when python3-ezdxf is absent).
-TEST_PACKAGES=(python3 python3-jsonschema chromium python3-ezdxf)
+# DXF reader for the exported drawings (skipped when python3-ezdxf is absent), and the git servers
+# the hub tests run on 127.0.0.1 (sshd, lighttpd + fcgiwrap + git http-backend; skipped when absent).
+TEST_PACKAGES=(python3 python3-jsonschema chromium python3-ezdxf openssh-server lighttpd fcgiwrap)
 
 install_missing() {
   local missing=()

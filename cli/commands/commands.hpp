@@ -62,5 +62,7 @@ void register_kit(CLI::App& app, Dispatch& dispatch);
 void register_make(CLI::App& app, Dispatch& dispatch);
 /// `archipel export` (fabrication files: STL, 3MF, DXF, SVG, STEP).
 void register_export(CLI::App& app, Dispatch& dispatch);
+/// `archipel hook install|pre-receive` (hubs: server-side verification of pushes).
+void register_hook(CLI::App& app, Dispatch& dispatch);
 
 }  // namespace archipel::cli
