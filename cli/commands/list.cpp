@@ -15,24 +15,31 @@ void register_list(CLI::App& app, Dispatch& dispatch) {
   on_run(sub, dispatch, [o]() -> int {
     auto reg = open_registry(*o);
     if (!reg) return report_error(reg.error());
-    auto parts = reg->list();
-    if (!parts) return report_error(parts.error());
-    if (o->json) {
-      auto out = nlohmann::json::array();
-      for (const auto& p : *parts) {
-        out.push_back({{"serial", p.serial}, {"latest", p.latest}, {"name", p.name}, {"kind", p.kind},
-                       {"designer", p.designer}, {"licence", p.licence}, {"versions", p.versions},
-                       {"yanked", p.yanked}});
+    // Streamed from the index, one serial at a time: 100 000 parts never sit in memory at once.
+    std::size_t count = 0;
+    auto ok = reg->list([&](const registry::PartSummary& p) {
+      if (o->json) {
+        nlohmann::json one = {{"serial", p.serial}, {"latest", p.latest}, {"name", p.name}, {"kind", p.kind},
+                              {"designer", p.designer}, {"licence", p.licence}, {"versions", p.versions},
+                              {"yanked", p.yanked}};
+        // As print_json indents the whole array: each element two spaces further in.
+        std::string text = one.dump(2, ' ', false, nlohmann::json::error_handler_t::replace);
+        std::string indented = count == 0 ? "[\n  " : ",\n  ";
+        for (char c : text) {
+          indented += c;
+          if (c == '\n') indented += "  ";
+        }
+        std::cout << indented;
+      } else {
+        std::cout << fmt::format("{:<12} {:<8} {}  ({}, {})\n", printable(p.serial),
+                                 p.latest.empty() ? "yanked" : printable(p.latest), printable(p.name),
+                                 printable(p.designer), printable(p.licence));
       }
-      print_json(out);
-      return exit_ok;
-    }
-    if (parts->empty()) std::cout << "No parts in " << reg->path().string() << "\n";
-    for (const auto& p : *parts) {
-      std::cout << fmt::format("{:<12} {:<8} {}  ({}, {})\n", printable(p.serial),
-                               p.latest.empty() ? "yanked" : printable(p.latest), printable(p.name),
-                               printable(p.designer), printable(p.licence));
-    }
+      ++count;
+    });
+    if (o->json && (ok || count > 0)) std::cout << (count == 0 ? "[]\n" : "\n]\n");
+    if (!ok) return report_error(ok.error());
+    if (!o->json && count == 0) std::cout << "No parts in " << reg->path().string() << "\n";
     return exit_ok;
   });
 }
