@@ -1,6 +1,7 @@
-// make_registry OUT N [NS] [PARTS_PER_COMMIT=5000]: a synthetic registry of N parts written directly
-// with libgit2 (the store layer), in commits of PARTS_PER_COMMIT parts (1: one commit per part, as
-// publish writes them). Every commit is signed as Archipel signs (SSHSIG in `gpgsig`), in-process
+// make_registry OUT N [NS] [PARTS_PER_COMMIT=5000] [FIRST=1]: a synthetic registry of N parts written
+// directly with libgit2 (the store layer), in commits of PARTS_PER_COMMIT parts (1: one commit per
+// part, as publish writes them). With FIRST > 1, parts FIRST to FIRST+N-1 are appended to the
+// existing registry OUT (as a pull of N new versions would bring them; no assemblies then). Every commit is signed as Archipel signs (SSHSIG in `gpgsig`), in-process
 // with a fixed Ed25519 bench key (ssh-keygen per commit would dominate), and every serial has
 // its owners.json: each part has a part.json and a small real ASCII STL
 // (a box of its declared size); every tenth part is a fork of an earlier one. Then one component
@@ -167,13 +168,14 @@ core::Result<git::Store> init(const std::string& out, const std::string& ns) {
 
 int main(int argc, char** argv) {
   if (argc < 3) {
-    std::fprintf(stderr, "usage: make_registry OUT N [NS] [PARTS_PER_COMMIT]\n");
+    std::fprintf(stderr, "usage: make_registry OUT N [NS] [PARTS_PER_COMMIT] [FIRST]\n");
     return 2;
   }
   std::string out = argv[1], ns = argc > 3 ? argv[3] : "SYN";
   std::uint64_t count = std::stoull(argv[2]);
   const std::uint64_t batch = argc > 4 ? std::max<std::uint64_t>(1, std::stoull(argv[4])) : 5000;
-  auto store = init(out, ns);
+  const std::uint64_t from = argc > 5 ? std::max<std::uint64_t>(1, std::stoull(argv[5])) : 1;
+  auto store = from > 1 ? git::Store::open(out) : init(out, ns);
   if (!store) {
     std::fprintf(stderr, "%s\n", store.error().to_string().c_str());
     return 3;
@@ -181,13 +183,14 @@ int main(int argc, char** argv) {
   auto owners = owners_blob(*store);
   if (!owners) return 3;
   auto start = std::chrono::steady_clock::now();
-  for (std::uint64_t first = 1; first <= count; first += batch) {
+  const std::uint64_t last = from + count - 1;
+  for (std::uint64_t first = from; first <= last; first += batch) {
     git::CommitRequest request;
     request.author_name = "Bench";
     request.author_email = "bench@example.org";
-    request.message = fmt::format("bench: parts {} to {}", first, std::min(count, first + batch - 1));
+    request.message = fmt::format("bench: parts {} to {}", first, std::min(last, first + batch - 1));
     request.sign = bench_signer();
-    for (std::uint64_t n = first; n < first + batch && n <= count; ++n) {
+    for (std::uint64_t n = first; n < first + batch && n <= last; ++n) {
       std::string stl = box_stl(40.0 * static_cast<double>(1 + n % 8), 20.0 * static_cast<double>(1 + (n / 8) % 4),
                                 3.0 + static_cast<double>(n % 5));
       std::string folder = Serial{ns, 'P', n}.folder() + "/1.0.0/";
@@ -206,19 +209,22 @@ int main(int argc, char** argv) {
       return 3;
     }
   }
-  auto request = assemblies(*store, ns, count);
-  if (!request) return 3;
-  if (auto done = store->transact([&](const git::Snapshot&) -> core::Result<std::optional<git::CommitRequest>> {
-        return *request;
-      });
-      !done) {
-    std::fprintf(stderr, "%s\n", done.error().to_string().c_str());
-    return 3;
+  if (from == 1) {
+    auto request = assemblies(*store, ns, count);
+    if (!request) return 3;
+    if (auto done = store->transact([&](const git::Snapshot&) -> core::Result<std::optional<git::CommitRequest>> {
+          return *request;
+        });
+        !done) {
+      std::fprintf(stderr, "%s\n", done.error().to_string().c_str());
+      return 3;
+    }
   }
   double s = std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count();
   std::printf("%llu parts (+ %llu components, %llu objects) in %.2f s (%.0f parts/s), %llu signed commits\n",
-              static_cast<unsigned long long>(count), static_cast<unsigned long long>(count / 100),
-              static_cast<unsigned long long>(count / 1000), s,
-              static_cast<double>(count) / s, static_cast<unsigned long long>((count + batch - 1) / batch + 2));
+              static_cast<unsigned long long>(count), static_cast<unsigned long long>(from == 1 ? count / 100 : 0),
+              static_cast<unsigned long long>(from == 1 ? count / 1000 : 0), s,
+              static_cast<double>(count) / s,
+              static_cast<unsigned long long>((count + batch - 1) / batch + (from == 1 ? 2 : 0)));
   return 0;
 }

@@ -1,6 +1,7 @@
 #pragma once
 // Private state of a Registry and helpers shared by the registry's source files.
 
+#include <memory>
 #include <optional>
 #include <string>
 #include <vector>
@@ -12,11 +13,16 @@
 
 namespace archipel::registry {
 
+namespace detail {
+class Index;
+}
+
 struct Registry::Impl {
   git::Store store;
   RegistryConfig config;
   std::filesystem::path path;
   std::optional<SigningKey> key;  ///< resolved at the first write when not set
+  mutable std::shared_ptr<detail::Index> index;  ///< the index, opened by the first read needing it
 };
 
 namespace detail {

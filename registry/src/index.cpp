@@ -9,6 +9,7 @@
 #include <fmt/format.h>
 
 #include "archipel/core/licence.hpp"
+#include "git/tree_diff.hpp"
 #include "manifest_view.hpp"
 #include "publish.hpp"
 
@@ -20,7 +21,9 @@ using nlohmann::json;
 namespace {
 
 // The index is a cache: one of an older format is dropped (and rebuilt by the next refresh).
-constexpr int index_format = 4;  // 3: members (the reverse composition index); 4: files, effective terms
+// 3: members (the reverse composition index); 4: files, effective terms; 5: serials (list),
+// touches (history) and intro (the commit that published each version, for show).
+constexpr int index_format = 5;
 
 // Drops an index of another format (PRAGMA user_version) so that the schema below recreates it.
 Result<void> check_format(sqlite3* db) {
@@ -31,7 +34,9 @@ Result<void> check_format(sqlite3* db) {
   if (version == index_format) return {};
   std::string sql = fmt::format(
       "DROP TABLE IF EXISTS meta; DROP TABLE IF EXISTS versions; DROP TABLE IF EXISTS links; "
-      "DROP TABLE IF EXISTS fts; DROP TABLE IF EXISTS members; DROP TABLE IF EXISTS files; PRAGMA user_version = {};",
+      "DROP TABLE IF EXISTS fts; DROP TABLE IF EXISTS members; DROP TABLE IF EXISTS files; "
+      "DROP TABLE IF EXISTS serials; DROP TABLE IF EXISTS touches; DROP TABLE IF EXISTS intro; "
+      "PRAGMA user_version = {};",
       index_format);
   return exec(db, sql.c_str(), "format");
 }
@@ -57,6 +62,13 @@ CREATE INDEX IF NOT EXISTS members_parent ON members(parent, parent_version);
 CREATE TABLE IF NOT EXISTS files(serial TEXT, version TEXT, path TEXT, sha256 TEXT);
 CREATE INDEX IF NOT EXISTS files_sha256 ON files(sha256);
 CREATE INDEX IF NOT EXISTS files_version ON files(serial, version);
+CREATE TABLE IF NOT EXISTS serials(serial TEXT PRIMARY KEY, folder TEXT NOT NULL, latest TEXT, name TEXT,
+                                   kind TEXT, designer TEXT, licence TEXT, versions TEXT, yanked TEXT);
+CREATE INDEX IF NOT EXISTS serials_folder ON serials(folder);
+CREATE TABLE IF NOT EXISTS touches(serial TEXT NOT NULL, seq INTEGER NOT NULL, commit_id TEXT NOT NULL);
+CREATE INDEX IF NOT EXISTS touches_serial ON touches(serial, seq);
+CREATE TABLE IF NOT EXISTS intro(serial TEXT NOT NULL, version TEXT NOT NULL, commit_id TEXT NOT NULL,
+                                 PRIMARY KEY(serial, version));
 CREATE VIRTUAL TABLE IF NOT EXISTS fts USING fts5(serial, name, description, tags, materials,
                                                    designer, processes);
 )sql";
@@ -324,9 +336,37 @@ Result<void> compute_effective(Writer& w) {
   return {};
 }
 
+// Version names are tree entry names, which never hold a '/': joined by it, they split back exactly.
+std::string slash_joined(const std::vector<std::string>& items) { return fmt::format("{}", fmt::join(items, "/")); }
+
+// The `serials` row of each touched serial, as `list` summarises it from the tree.
+Result<void> update_summaries(Writer& w) {
+  auto del = prepare(w.db, "DELETE FROM serials WHERE serial=?1");
+  auto put = prepare(w.db, "INSERT OR REPLACE INTO serials VALUES (?1,?2,?3,?4,?5,?6,?7,?8,?9)");
+  if (!del || !put) return std::unexpected(!del ? del.error() : put.error());
+  for (const auto& text : w.touched) {
+    auto serial = parse_serial(text);
+    if (!serial) continue;
+    auto summary = summarise(w.store, w.tree, *serial);
+    if (!summary) return std::unexpected(summary.error());
+    if (!*summary) {
+      bind_text(del->get(), 1, text);
+      if (auto ok = step_done(w, del->get()); !ok) return ok;
+      continue;
+    }
+    const PartSummary& p = **summary;
+    std::string values[9] = {p.serial, serial->folder(), p.latest, p.name, p.kind, p.designer, p.licence,
+                             slash_joined(p.versions), slash_joined(p.yanked)};
+    for (int i = 0; i < 9; ++i) bind_text(put->get(), i + 1, values[i]);
+    if (auto ok = step_done(w, put->get()); !ok) return ok;
+  }
+  return {};
+}
+
 Result<std::size_t> full_build(Writer& w) {
   if (auto ok = exec(w.db, "DELETE FROM versions; DELETE FROM fts; DELETE FROM links; DELETE FROM members; "
-                           "DELETE FROM files;", "clear"); !ok) {
+                           "DELETE FROM files; DELETE FROM serials; DELETE FROM touches; DELETE FROM intro;",
+                     "clear"); !ok) {
     return std::unexpected(ok.error());
   }
   std::size_t count = 0;
@@ -341,6 +381,7 @@ Result<std::size_t> full_build(Writer& w) {
         auto serials = w.store.list(w.tree, kf + "/" + shard.name);
         if (!serials) return std::unexpected(serials.error());
         for (const auto& s : *serials) {
+          if (parse_serial(s.name)) w.touched.insert(s.name);  // a serial folder without versions too
           auto versions = w.store.list(w.tree, kf + "/" + shard.name + "/" + s.name);
           if (!versions) return std::unexpected(versions.error());
           for (const auto& v : *versions) {
@@ -358,18 +399,11 @@ Result<std::size_t> full_build(Writer& w) {
 Result<std::size_t> incremental(Writer& w, const git::Store& store, const git_oid& from) {
   auto old_tree = store.tree_of(from);
   if (!old_tree) return std::unexpected(old_tree.error());
-  git_diff* raw = nullptr;
-  if (int rc = git_diff_tree_to_tree(&raw, store.repo(), old_tree->get(), const_cast<git_tree*>(w.tree), nullptr);
-      rc < 0) {
-    return std::unexpected(git::last_error(rc, "cannot diff the registry", store.path().string()));
-  }
-  git::Diff diff(raw);
+  auto deltas = git::diff_trees(store.repo(), old_tree->get(), w.tree);
+  if (!deltas) return std::unexpected(deltas.error());
   std::set<std::pair<std::string, std::string>> changed;
-  for (std::size_t i = 0, n = git_diff_num_deltas(raw); i < n; ++i) {
-    const git_diff_delta* d = git_diff_get_delta(raw, i);
-    for (const char* p : {d->old_file.path, d->new_file.path}) {
-      if (auto v = p ? version_of_path(p) : std::nullopt) changed.insert(*v);
-    }
+  for (const auto& d : *deltas) {
+    if (auto v = version_of_path(d.path)) changed.insert(*v);
   }
   for (const auto& [serial, version] : changed) {
     if (auto ok = reindex(w, serial, version); !ok) return std::unexpected(ok.error());
@@ -410,11 +444,28 @@ Result<IndexStatus> Index::refresh(const Registry::Impl& impl) {
     bool can_diff = !indexed.empty() && git_oid_fromstr(&from, indexed.c_str()) == 0 &&
                     git_commit_lookup(&probe, impl.store.repo(), &from) == 0;
     git::Commit owned(probe);
+    // The commits to record for history and show: the new ones, unless the indexed commit left
+    // the tip's first-parent chain (then the whole history is recorded again, with the rest).
+    NewCommits fresh;
+    if (snap->commit) {
+      auto found = new_commits(impl.store, *snap->commit, can_diff ? &from : nullptr);
+      if (!found) return std::unexpected(found.error());
+      if (can_diff && !found->continues) {
+        can_diff = false;
+        found = new_commits(impl.store, *snap->commit, nullptr);
+        if (!found) return std::unexpected(found.error());
+      }
+      fresh = std::move(*found);
+    }
     auto changed = can_diff ? incremental(*writer, impl.store, from) : full_build(*writer);
     if (!changed) return changed;
     status.rebuilt = !can_diff;
     if (auto ok = recompute_latest(*writer); !ok) return std::unexpected(ok.error());
     if (auto ok = compute_effective(*writer); !ok) return std::unexpected(ok.error());
+    if (auto ok = update_summaries(*writer); !ok) return std::unexpected(ok.error());
+    if (auto ok = record_commits(db_.get(), impl.store, fresh.ids, fresh.first_parent); !ok) {
+      return std::unexpected(ok.error());
+    }
     auto put = prepare(db_.get(), "INSERT OR REPLACE INTO meta VALUES ('commit', ?1)");
     if (!put) return std::unexpected(put.error());
     bind_text(put->get(), 1, status.commit);

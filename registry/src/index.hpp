@@ -3,7 +3,9 @@
 // refreshed incrementally by commit id. It is a cache: deleting it loses nothing.
 
 #include <filesystem>
+#include <functional>
 #include <memory>
+#include <optional>
 #include <string>
 #include <vector>
 
@@ -58,12 +60,47 @@ class Index {
   [[nodiscard]] core::Result<std::vector<FileCopy>> same_files(const std::string& sha256) const;
   /// Name, designer, licence and latest version of `serial` (empty strings when unknown).
   [[nodiscard]] core::Result<LineageNode> node(const std::string& serial) const;
+  /// Every serial's summary, in the tree's order (as `list` walks it), one at a time.
+  [[nodiscard]] core::Result<void> each_serial(const std::function<void(const PartSummary&)>& each) const;
+  /// The commits touching `serial`'s folder (their tree entry differs from the first parent's),
+  /// newest first, in the order of a topological revision walk from the tip.
+  [[nodiscard]] core::Result<std::vector<std::string>> touching(const std::string& serial) const;
+  /// The first-parent commit that added `serial@version`'s part.json (as introducing_commit),
+  /// nothing when not recorded.
+  [[nodiscard]] core::Result<std::optional<std::string>> introduced(const std::string& serial,
+                                                                    const std::string& version) const;
 
   std::filesystem::path path;
 
  private:
   Database db_;
 };
+
+/// The index of `impl`'s registry, opened once per Registry and brought up to its tip.
+[[nodiscard]] core::Result<Index*> fresh_index(const Registry::Impl& impl);
+
+/// The commits reachable from a tip and not from the indexed commit, newest first (a
+/// topological walk by time, as `history` walks), with which of them lie on the tip's
+/// first-parent chain.
+struct NewCommits {
+  std::vector<git_oid> ids;
+  std::vector<bool> first_parent;
+  bool continues = true;  ///< the indexed commit is on the tip's first-parent chain
+};
+
+/// The commits of `tip` not reachable from `from` (all of them when null).
+[[nodiscard]] core::Result<NewCommits> new_commits(const git::Store& store, const git_oid& tip, const git_oid* from);
+
+/// Records `commits` (newest first) for `touching` and `introduced`, after the ones recorded;
+/// `first_parent[i]`: commit i lies on the tip's first-parent chain. Used by Index::refresh
+/// inside its transaction.
+[[nodiscard]] core::Result<void> record_commits(sqlite3* db, const git::Store& store,
+                                                const std::vector<git_oid>& commits,
+                                                const std::vector<bool>& first_parent);
+
+/// The summary `list` gives of `serial` at `tree` (nothing when it has no version folder).
+[[nodiscard]] core::Result<std::optional<PartSummary>> summarise(const git::Store& store, const git_tree* tree,
+                                                                 const Serial& serial);
 
 /// Runs one SQL statement with no result; io error naming `what` on failure.
 [[nodiscard]] core::Result<void> exec(sqlite3* db, const char* sql, const std::string& what);

@@ -155,4 +155,60 @@ Result<LineageNode> Index::node(const std::string& serial) const {
   return n;
 }
 
+Result<void> Index::each_serial(const std::function<void(const PartSummary&)>& each) const {
+  auto s = prepare(db_.get(), "SELECT serial, latest, name, kind, designer, licence, versions, yanked "
+                              "FROM serials ORDER BY folder, serial");
+  if (!s) return std::unexpected(s.error());
+  // Joined by '/' (index.cpp): a version name never holds one.
+  auto strings = [](sqlite3_stmt* st, int i, std::vector<std::string>& out) {
+    out.clear();
+    const auto* t = reinterpret_cast<const char*>(sqlite3_column_text(st, i));
+    if (t == nullptr || *t == 0) return;
+    std::string_view text(t, static_cast<std::size_t>(sqlite3_column_bytes(st, i)));
+    for (std::size_t start = 0;;) {
+      auto slash = text.find('/', start);
+      out.emplace_back(text.substr(start, slash == std::string_view::npos ? std::string_view::npos : slash - start));
+      if (slash == std::string_view::npos) break;
+      start = slash + 1;
+    }
+  };
+  int rc = 0;
+  PartSummary p;
+  while ((rc = sqlite3_step(s->get())) == SQLITE_ROW) {
+    p.serial = column(s->get(), 0);
+    p.latest = column(s->get(), 1);
+    p.name = column(s->get(), 2);
+    p.kind = column(s->get(), 3);
+    p.designer = column(s->get(), 4);
+    p.licence = column(s->get(), 5);
+    strings(s->get(), 6, p.versions);
+    strings(s->get(), 7, p.yanked);
+    each(p);
+  }
+  if (rc != SQLITE_DONE) return core::fail(core::Errc::io, fmt::format("index: {}", sqlite3_errmsg(db_.get())));
+  return {};
+}
+
+Result<std::vector<std::string>> Index::touching(const std::string& serial) const {
+  auto s = prepare(db_.get(), "SELECT commit_id FROM touches WHERE serial=?1 ORDER BY seq DESC");
+  if (!s) return std::unexpected(s.error());
+  sqlite3_bind_text(s->get(), 1, serial.c_str(), -1, SQLITE_TRANSIENT);
+  std::vector<std::string> out;
+  int rc = 0;
+  while ((rc = sqlite3_step(s->get())) == SQLITE_ROW) out.push_back(column(s->get(), 0));
+  if (rc != SQLITE_DONE) return core::fail(core::Errc::io, fmt::format("index: {}", sqlite3_errmsg(db_.get())));
+  return out;
+}
+
+Result<std::optional<std::string>> Index::introduced(const std::string& serial, const std::string& version) const {
+  auto s = prepare(db_.get(), "SELECT commit_id FROM intro WHERE serial=?1 AND version=?2");
+  if (!s) return std::unexpected(s.error());
+  sqlite3_bind_text(s->get(), 1, serial.c_str(), -1, SQLITE_TRANSIENT);
+  sqlite3_bind_text(s->get(), 2, version.c_str(), -1, SQLITE_TRANSIENT);
+  int rc = sqlite3_step(s->get());
+  if (rc == SQLITE_ROW) return std::optional<std::string>{column(s->get(), 0)};
+  if (rc != SQLITE_DONE) return core::fail(core::Errc::io, fmt::format("index: {}", sqlite3_errmsg(db_.get())));
+  return std::optional<std::string>{};
+}
+
 }  // namespace archipel::registry::detail

@@ -5,6 +5,7 @@
 
 #include "archipel/core/safe_fs.hpp"
 #include "impl.hpp"
+#include "index.hpp"
 #include "manifest_view.hpp"
 #include "owners.hpp"
 #include "signatures.hpp"
@@ -41,8 +42,16 @@ Result<VersionInfo> Registry::show(const SerialRef& ref) const {
   auto owners = detail::read_owners(impl_->store, tree, ref.serial);
   if (!owners) return std::unexpected(owners.error());
   info.owners = owners->value_or(std::vector<Identity>{});
-  auto commit = detail::introducing_commit(impl_->store, *snap->commit,
-                                           info.folder + "/" + detail::manifest_name);
+  // The publishing commit, recorded by the index (walking the history only without one).
+  std::optional<git_oid> recorded;
+  if (auto index = detail::fresh_index(*impl_)) {
+    auto hex = (*index)->introduced(info.serial, info.version);
+    git_oid id;
+    if (hex && *hex && git_oid_fromstr(&id, (*hex)->c_str()) == 0) recorded = id;
+  }
+  auto commit = recorded ? Result<std::optional<git_oid>>(recorded)
+                         : detail::introducing_commit(impl_->store, *snap->commit,
+                                                      info.folder + "/" + detail::manifest_name);
   if (!commit) return std::unexpected(commit.error());
   if (*commit) {
     auto signer = detail::signer_of(impl_->store, **commit, ref.serial);
@@ -61,63 +70,81 @@ Result<std::vector<std::string>> Registry::versions(const Serial& serial) const 
 
 namespace {
 
-Result<void> summarise(const git::Store& store, const git_tree* tree, const Serial& serial,
-                       std::vector<PartSummary>& out) {
-  PartSummary s;
-  s.serial = serial.to_string();
-  auto versions = detail::versions_of(store, tree, serial);
-  if (!versions) return std::unexpected(versions.error());
-  s.versions = *versions;
-  for (const auto& v : s.versions) {
-    auto y = detail::is_yanked(store, tree, serial.folder() + "/" + v);
-    if (!y) return std::unexpected(y.error());
-    if (*y) s.yanked.push_back(v);
-    else s.latest = v;
+// Every serial by walking the tree (when the index cannot be opened).
+Result<void> list_from_tree(const git::Store& store, const std::function<void(const PartSummary&)>& each) {
+  auto snap = store.snapshot();
+  if (!snap) return std::unexpected(snap.error());
+  const git_tree* tree = snap->tree.get();
+  auto namespaces = store.list(tree, "parts");
+  if (!namespaces) return std::unexpected(namespaces.error());
+  for (const auto& ns : *namespaces) {
+    for (char kind : {'C', 'O', 'P'}) {
+      auto shards = store.list(tree, kind_folder(ns.name, kind));
+      if (!shards) return std::unexpected(shards.error());
+      for (const auto& shard : *shards) {
+        auto serials = store.list(tree, kind_folder(ns.name, kind) + "/" + shard.name);
+        if (!serials) return std::unexpected(serials.error());
+        for (const auto& entry : *serials) {
+          auto serial = parse_serial(entry.name);
+          if (!serial) continue;  // verify reports stray folders
+          auto summary = detail::summarise(store, tree, *serial);
+          if (!summary) return std::unexpected(summary.error());
+          if (*summary) each(**summary);
+        }
+      }
+    }
   }
-  std::string shown = s.latest.empty() ? s.versions.back() : s.latest;
-  auto m = detail::read_json(store, tree, serial.folder() + "/" + shown + "/" + detail::manifest_name);
-  if (!m) return std::unexpected(m.error());
-  if (*m) {
-    s.name = detail::text(**m, "name");
-    s.kind = detail::text(**m, "kind");
-    s.designer = detail::designer_name(**m);
-    s.licence = detail::text(**m, "licence");
-  }
-  out.push_back(std::move(s));
   return {};
 }
 
 }  // namespace
 
+Result<void> Registry::list(const std::function<void(const PartSummary&)>& each) const {
+  auto index = detail::fresh_index(*impl_);
+  if (!index) return list_from_tree(impl_->store, each);
+  return (*index)->each_serial(each);
+}
+
 Result<std::vector<PartSummary>> Registry::list() const {
-  auto snap = impl_->store.snapshot();
-  if (!snap) return std::unexpected(snap.error());
-  const git_tree* tree = snap->tree.get();
   std::vector<PartSummary> out;
-  auto namespaces = impl_->store.list(tree, "parts");
-  if (!namespaces) return std::unexpected(namespaces.error());
-  for (const auto& ns : *namespaces) {
-    for (char kind : {'C', 'O', 'P'}) {
-      auto shards = impl_->store.list(tree, kind_folder(ns.name, kind));
-      if (!shards) return std::unexpected(shards.error());
-      for (const auto& shard : *shards) {
-        auto serials = impl_->store.list(tree, kind_folder(ns.name, kind) + "/" + shard.name);
-        if (!serials) return std::unexpected(serials.error());
-        for (const auto& entry : *serials) {
-          auto serial = parse_serial(entry.name);
-          if (!serial) continue;  // verify reports stray folders
-          if (auto ok = summarise(impl_->store, tree, *serial, out); !ok) {
-            return std::unexpected(ok.error());
-          }
-        }
-      }
-    }
-  }
+  if (auto ok = list([&](const PartSummary& p) { out.push_back(p); }); !ok) return std::unexpected(ok.error());
   return out;
 }
 
+namespace {
+
+HistoryEntry entry_of(const git_commit* c, const git_oid& id, SignerInfo signer) {
+  const git_signature* a = git_commit_author(c);
+  std::string message = git_commit_message(c);
+  while (!message.empty() && message.back() == '\n') message.pop_back();
+  return {git::to_hex(id), a->name, a->email, message, a->when.time, std::move(signer)};
+}
+
+}  // namespace
+
 Result<std::vector<HistoryEntry>> Registry::history(const Serial& serial) const {
   std::vector<HistoryEntry> out;
+  // The commits touching the serial, recorded by the index; the signer is checked here.
+  if (auto index = detail::fresh_index(*impl_)) {
+    auto commits = (*index)->touching(serial.to_string());
+    if (!commits) return std::unexpected(commits.error());
+    for (const auto& hex : *commits) {
+      git_oid id;
+      git_commit* c = nullptr;
+      if (git_oid_fromstr(&id, hex.c_str()) != 0) return core::fail(core::Errc::io, "index: not a commit id: " + hex);
+      if (int rc = git_commit_lookup(&c, impl_->store.repo(), &id); rc < 0) {
+        return std::unexpected(git::last_error(rc, "cannot read a commit", impl_->path.string()));
+      }
+      git::Commit commit(c);
+      auto signer = detail::signer_of(impl_->store, id, serial);
+      if (!signer) return std::unexpected(signer.error());
+      out.push_back(entry_of(c, id, std::move(*signer)));
+    }
+    if (out.empty()) {
+      return core::fail(core::Errc::invalid, fmt::format("{} is not in this registry", serial.to_string()));
+    }
+    return out;
+  }
   auto head = impl_->store.tip();
   if (!head) return std::unexpected(head.error());
   if (!*head) return out;
@@ -151,12 +178,9 @@ Result<std::vector<HistoryEntry>> Registry::history(const Serial& serial) const 
     bool same = now->has_value() == before.has_value() &&
                 (!*now || git_oid_equal(&(*now)->id, &before->id));
     if (same) continue;
-    const git_signature* a = git_commit_author(c);
-    std::string message = git_commit_message(c);
-    while (!message.empty() && message.back() == '\n') message.pop_back();
     auto signer = detail::signer_of(impl_->store, id, serial);
     if (!signer) return std::unexpected(signer.error());
-    out.push_back({git::to_hex(id), a->name, a->email, message, a->when.time, std::move(*signer)});
+    out.push_back(entry_of(c, id, std::move(*signer)));
   }
   if (out.empty()) {
     return core::fail(core::Errc::invalid, fmt::format("{} is not in this registry", serial.to_string()));

@@ -8,6 +8,7 @@
 
 #include <fmt/format.h>
 
+#include "git/tree_diff.hpp"
 #include "owners.hpp"
 #include "signatures.hpp"
 #include "verify_history.hpp"
@@ -61,26 +62,13 @@ struct Delta {
   std::optional<git_oid> before, after;
 };
 
-int collect_delta(const git_diff_delta* d, float, void* payload) {
-  auto* out = static_cast<std::vector<Delta>*>(payload);
-  Delta delta;
-  delta.path = d->new_file.path != nullptr ? d->new_file.path : d->old_file.path;
-  if (d->status != GIT_DELTA_ADDED) delta.before = d->old_file.id;
-  if (d->status != GIT_DELTA_DELETED) delta.after = d->new_file.id;
-  out->push_back(std::move(delta));
-  return 0;
-}
-
+// Only the subtrees whose ids differ are read (git/tree_diff.hpp): constant per commit.
 Result<std::vector<Delta>> diff(const git::Store& store, const git_tree* a, const git_tree* b) {
-  git_diff* raw = nullptr;
-  git_diff_options opts = GIT_DIFF_OPTIONS_INIT;
-  if (int rc = git_diff_tree_to_tree(&raw, store.repo(), const_cast<git_tree*>(a), const_cast<git_tree*>(b), &opts);
-      rc < 0) {
-    return std::unexpected(git::last_error(rc, "cannot compare two trees", store.path().string()));
-  }
-  git::Diff owned(raw);
+  auto deltas = git::diff_trees(store.repo(), a, b);
+  if (!deltas) return std::unexpected(deltas.error());
   std::vector<Delta> out;
-  git_diff_foreach(raw, collect_delta, nullptr, nullptr, nullptr, &out);
+  out.reserve(deltas->size());
+  for (auto& d : *deltas) out.push_back({std::move(d.path), d.before, d.after});
   return out;
 }
 

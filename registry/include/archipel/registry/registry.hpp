@@ -8,6 +8,7 @@
 #include <array>
 #include <cstdint>
 #include <filesystem>
+#include <functional>
 #include <memory>
 #include <optional>
 #include <string>
@@ -256,8 +257,10 @@ class Registry {
 
   /// One version (the latest not yanked when `ref` has none).
   [[nodiscard]] core::Result<VersionInfo> show(const SerialRef& ref) const;
-  /// Every serial, in serial order.
+  /// Every serial, in serial order (answered from the index, refreshed first).
   [[nodiscard]] core::Result<std::vector<PartSummary>> list() const;
+  /// The same, handed to `each` one at a time (nothing held in memory for 100 000 serials).
+  [[nodiscard]] core::Result<void> list(const std::function<void(const PartSummary&)>& each) const;
   /// Every published version of `serial`, yanked ones included, oldest first (empty: absent).
   [[nodiscard]] core::Result<std::vector<std::string>> versions(const Serial& serial) const;
   /// Commits touching `serial`, newest first.
