@@ -43,6 +43,7 @@ int main(int argc, char** argv) {
   register_kit(app, dispatch);
   register_make(app, dispatch);
   register_export(app, dispatch);
+  register_library(app, dispatch);
 
   try {
     app.parse(argc, argv);

@@ -62,5 +62,7 @@ void register_kit(CLI::App& app, Dispatch& dispatch);
 void register_make(CLI::App& app, Dispatch& dispatch);
 /// `archipel export` (fabrication files: STL, 3MF, DXF, SVG, STEP).
 void register_export(CLI::App& app, Dispatch& dispatch);
+/// `archipel library seed` (the standard set of generated parts, library.cpp).
+void register_library(CLI::App& app, Dispatch& dispatch);
 
 }  // namespace archipel::cli
