@@ -16,6 +16,8 @@ for tool in "$ARCHIPEL" "$BARE" "$MAKE_PARTS"; do
   [ -x "$tool" ] || { echo "bench: missing $tool (build it first)" >&2; exit 3; }
 done
 [ -x /usr/bin/time ] || { echo "bench: needs /usr/bin/time (Debian package 'time')" >&2; exit 3; }
+# A benchmark times the work; the workers' default limits (sized for hostile files) would stop it.
+export ARCHIPEL_GEOMETRY_TIME_LIMIT=${ARCHIPEL_GEOMETRY_TIME_LIMIT:-7200}
 WORK=$(mktemp -d)
 trap 'rm -rf "$WORK"' EXIT
 PARTS=$BUILD/bench-parts
