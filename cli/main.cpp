@@ -44,6 +44,7 @@ int main(int argc, char** argv) {
   register_make(app, dispatch);
   register_export(app, dispatch);
   register_hook(app, dispatch);
+  register_library(app, dispatch);
 
   try {
     app.parse(argc, argv);

@@ -54,6 +54,12 @@ step "archipel key new: a throw-away signing key for the demo (every commit is s
 export ARCHIPEL_SIGNING_KEY="$REG_DEMO/keys/alice"
 step "archipel registry init --namespace ARC (an embedded local registry in $ARCHIPEL_REGISTRY)"
 "$ARCHIPEL" registry init --namespace ARC --name "Archipel demo" --accept-nonconforming
+step "archipel library seed: the standard set of generated parts (release osg-1.0, OSG-P0001...)"
+# Every part generated, proven conforming and published under its fixed OSG serial (a mirror of
+# the set; signed by the demo's key). DEMO_SEED_LIMIT=N seeds only the first N (quicker runs).
+"$ARCHIPEL" library seed ${DEMO_SEED_LIMIT:+--limit "$DEMO_SEED_LIMIT"}
+step "archipel search bracket: a new user's first search finds real parts"
+"$ARCHIPEL" search bracket
 step "archipel publish: the example manifests (their BXL serials come from another registry)"
 for name in os-plate os-plate-slotted os-bracket os-shelf-module os-shelf; do
   "$ARCHIPEL" publish "$REG_DEMO/manifests/$name/part.json"

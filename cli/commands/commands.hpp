@@ -64,5 +64,7 @@ void register_make(CLI::App& app, Dispatch& dispatch);
 void register_export(CLI::App& app, Dispatch& dispatch);
 /// `archipel hook install|pre-receive` (hubs: server-side verification of pushes).
 void register_hook(CLI::App& app, Dispatch& dispatch);
+/// `archipel library seed` (the standard set of generated parts, library.cpp).
+void register_library(CLI::App& app, Dispatch& dispatch);
 
 }  // namespace archipel::cli

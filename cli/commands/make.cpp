@@ -20,6 +20,7 @@
 #include "archipel/core/suggest.hpp"
 #include "archipel/core/validate.hpp"
 #include "commands.hpp"
+#include "commands/make_part.hpp"
 #include "output.hpp"
 #include "validate_report.hpp"
 
@@ -106,24 +107,6 @@ ordered_json manifest_json(const core::FamilyCatalogue& c, const core::Family& f
           {"tags", {f.id, f.standard, "generated"}}};
 }
 
-struct Validated {
-  core::PartMeasurement part;
-  core::ValidationReport report;
-  core::GridStandard grid;
-};
-
-core::Result<Validated> validate_step(const core::Family& f, const core::PartPlan& plan, const fs::path& step) {
-  auto grid = core::load_grid(f.standard);
-  if (!grid) return std::unexpected(grid.error());
-  auto part = core::measure_file(step);
-  if (!part) return std::unexpected(part.error());
-  auto report = core::validate(*part, *grid, {f.role});
-  const core::Declared declared{core::Vec3{plan.dimensions_mm[0], plan.dimensions_mm[1], plan.dimensions_mm[2]},
-                                f.standard, plan.grid_units, "part.json"};
-  core::check_declared(report, *part, *grid, declared);
-  return Validated{std::move(*part), std::move(report), std::move(*grid)};
-}
-
 int run_make(MakeArgs& args) {
   auto catalogue = core::load_families();
   if (!catalogue) return report_error(catalogue.error());
@@ -144,18 +127,14 @@ int run_make(MakeArgs& args) {
   if (auto ok = check_material(material); !ok) return report_error(ok.error());
   const fs::path folder = fs::absolute(args.out.empty() ? plan->name : args.out);
   if (auto ok = prepare_folder(folder, args.force); !ok) return report_error(ok.error());
-  auto files = core::make_part_files(*plan, folder);
-  if (!files) return report_error(files.error());
-  auto checked = validate_step(**family, *plan, folder / files->front().path);
-  if (!checked) return report_error(checked.error());
+  auto made = generate_part(*catalogue, **family, *plan, material, folder);
+  if (!made) return report_error(made.error());
+  const auto* files = &made->files;
+  const auto* checked = &*made;
   if (checked->report.verdict == core::Verdict::fails) {
     print_validation(files->front().path, checked->report, checked->part, checked->grid);
     return report_error(core::Error{core::Errc::io, "the generated part does not conform (a generator defect; please report it); no part.json written", plan->name, {}});
   }
-  const auto doc = manifest_json(*catalogue, **family, *plan, material, *files);
-  auto manifest = core::parse_manifest(json::parse(doc.dump()), "part.json");
-  if (!manifest) return report_error(manifest.error());
-  if (auto ok = core::write_file_atomic(folder / "part.json", core::manifest_text(*manifest)); !ok) return report_error(ok.error());
   if (args.json) {
     json out{{"family", plan->family}, {"name", plan->name}, {"folder", folder.string()}, {"parameters", plan->parameters},
              {"material", material}, {"verdict", core::verdict_name(checked->report.verdict)},
@@ -175,6 +154,30 @@ int run_make(MakeArgs& args) {
 }
 
 }  // namespace
+
+core::Result<GeneratedPart> generate_part(const core::FamilyCatalogue& catalogue, const core::Family& family,
+                                          const core::PartPlan& plan, const std::string& material,
+                                          const fs::path& folder, const std::function<void(ordered_json&)>& adjust) {
+  auto files = core::make_part_files(plan, folder);
+  if (!files) return std::unexpected(files.error());
+  auto grid = core::load_grid(family.standard);
+  if (!grid) return std::unexpected(grid.error());
+  auto part = core::measure_file(folder / files->front().path);
+  if (!part) return std::unexpected(part.error());
+  auto report = core::validate(*part, *grid, {family.role});
+  const core::Declared declared{core::Vec3{plan.dimensions_mm[0], plan.dimensions_mm[1], plan.dimensions_mm[2]},
+                                family.standard, plan.grid_units, "part.json"};
+  core::check_declared(report, *part, *grid, declared);
+  GeneratedPart out{std::move(*files), std::move(*part), std::move(report), std::move(*grid)};
+  if (out.report.verdict == core::Verdict::fails) return out;
+  auto doc = manifest_json(catalogue, family, plan, material, out.files);
+  if (adjust) adjust(doc);
+  auto manifest = core::parse_manifest(json::parse(doc.dump()), "part.json");
+  if (!manifest) return std::unexpected(manifest.error());
+  if (auto ok = core::write_file_atomic(folder / "part.json", core::manifest_text(*manifest)); !ok)
+    return std::unexpected(ok.error());
+  return out;
+}
 
 void register_make(CLI::App& app, Dispatch& dispatch) {
   auto args = std::make_shared<MakeArgs>();

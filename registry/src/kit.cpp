@@ -72,14 +72,6 @@ Result<void> check_out(const fs::path& out) {
   return {};
 }
 
-std::string sanitized(std::string s) {
-  for (char& c : s) {
-    auto u = static_cast<unsigned char>(c);
-    c = std::isalnum(u) ? static_cast<char>(std::tolower(u)) : (c == '.' ? '.' : '-');
-  }
-  return s.empty() ? "unknown" : s;
-}
-
 json member_lock(const KitMember& m) {
   json files = json::array();
   for (const auto& f : detail::files(m.info.manifest)) files.push_back({{"path", f.path}, {"sha256", f.sha256}});
@@ -87,10 +79,12 @@ json member_lock(const KitMember& m) {
           {"part_json_sha256", detail::sha256_hex(detail::canonical(m.info.manifest))}, {"files", files}};
 }
 
-// The locked member must be the same bytes as when the lock was written.
+// The locked member must be the same bytes as when the lock was written (its exports are
+// checked once made, check_locked_exports).
 Result<void> check_locked(const KitMember& m, const json& lock) {
-  for (const auto& l : lock.at("members")) {
+  for (json l : lock.at("members")) {
     if (l.at("serial") != m.serial || l.at("version") != m.version) continue;
+    l.erase("exports");
     if (l != member_lock(m))
       return core::fail(core::Errc::invalid,
                         fmt::format("{}@{} differs from the one kit.lock pins (sha256 of its part.json or files)",
@@ -101,32 +95,6 @@ Result<void> check_locked(const KitMember& m, const json& lock) {
   return core::fail(core::Errc::invalid, fmt::format("kit.lock does not pin {}@{}", m.serial, m.version), "kit.lock",
                     "/members");
 }
-
-}  // namespace
-
-Result<std::vector<std::pair<std::string, std::string>>> fabrication_files(const Registry& reg, const KitMember& m) {
-  std::string material = "unspecified", thickness;
-  const auto& doc = m.info.manifest;
-  if (doc.contains("materials") && !doc["materials"].empty()) {
-    const auto& first = doc["materials"][0];
-    material = sanitized(first.value("name", "unspecified"));
-    if (first.contains("thickness_mm")) thickness = fmt::format("-{:g}mm", first["thickness_mm"].get<double>());
-  }
-  std::vector<std::pair<std::string, std::string>> out;
-  auto ref = parse_serial_ref(m.serial + "@" + m.version);
-  if (!ref) return std::unexpected(ref.error());
-  for (const auto& f : detail::files(doc)) {
-    if (f.role != "geometry" && f.role != "fabrication") continue;
-    auto bytes = reg.read_file(*ref, f.path);
-    if (!bytes) return std::unexpected(bytes.error());
-    std::string base = f.path.substr(f.path.rfind('/') + 1);
-    out.emplace_back(fmt::format("{}{}--{}-{}--{}", material, thickness, m.serial, m.version, sanitized(base)),
-                     std::move(*bytes));
-  }
-  return out;
-}
-
-namespace {
 
 class Builder {
  public:
@@ -161,6 +129,7 @@ class Builder {
     for (const auto& root : *roots)
       if (auto ok = add_root(root); !ok) return std::unexpected(ok.error());
     if (auto ok = finish_members(); !ok) return std::unexpected(ok.error());
+    if (auto ok = prepare_fabrication(); !ok) return std::unexpected(ok.error());
     add_joints();
     if (auto ok = write_all(); !ok) return std::unexpected(ok.error());
     return std::move(result_);
@@ -232,6 +201,41 @@ class Builder {
                     {"quantity", quantity_},
                     {"roots", roots_},
                     {"members", members}};
+    return {};
+  }
+
+  // Every member's fabrication files, made before anything is written; their exports go into
+  // the lock, and a locked rebuild must give the exports the lock records.
+  Result<void> prepare_fabrication() {
+    auto& locked_members = result_.lock["members"];
+    for (std::size_t i = 0; i < result_.members.size(); ++i) {
+      const auto& m = result_.members[i];
+      auto made = fabrication_files(reg_, m);
+      if (!made) return std::unexpected(made.error());
+      json exports = json::array();
+      for (const auto& f : made->files)
+        if (f.report) exports.push_back(export_lock(f));
+      for (auto& w : made->warnings) result_.warnings.push_back(std::move(w));
+      if (req_.locked)
+        if (auto ok = check_locked_exports(m, exports); !ok) return ok;
+      if (!exports.empty()) locked_members[i]["exports"] = std::move(exports);
+      fabrication_.push_back(std::move(made->files));
+    }
+    return {};
+  }
+
+  // A lock that records exports must get the same bytes again (another OpenCASCADE may mesh or
+  // section differently: refused rather than a kit that differs from its lock).
+  Result<void> check_locked_exports(const KitMember& m, const json& exports) const {
+    for (const auto& l : req_.locked->at("members")) {
+      if (l.at("serial") != m.serial || l.at("version") != m.version || !l.contains("exports")) continue;
+      if (l["exports"] == exports) return {};
+      return core::fail(core::Errc::invalid,
+                        fmt::format("the exports of {}@{} differ from those kit.lock records (sha256 of a DXF or "
+                                    "STL made again; another version of the geometry libraries?)",
+                                    m.serial, m.version),
+                        "kit.lock", "/members");
+    }
     return {};
   }
 
@@ -315,12 +319,11 @@ class Builder {
   }
 
   Result<void> write_all() {
-    for (const auto& m : result_.members) {
-      auto files = fabrication_files(reg_, m);
-      if (!files) return std::unexpected(files.error());
-      for (auto& [name, bytes] : *files) {
-        if (auto ok = write("fabrication/" + name, bytes); !ok) return ok;
-        kit_.fabricated[m.serial + "@" + m.version].push_back("fabrication/" + name);
+    for (std::size_t i = 0; i < result_.members.size(); ++i) {
+      const auto& m = result_.members[i];
+      for (const auto& f : fabrication_[i]) {
+        if (auto ok = write("fabrication/" + f.name, f.bytes); !ok) return ok;
+        kit_.fabricated[m.serial + "@" + m.version].push_back("fabrication/" + f.name);
       }
     }
     if (auto ok = write_licences(); !ok) return ok;
@@ -362,6 +365,7 @@ class Builder {
   Pins pins_;
   json roots_ = json::array();
   std::map<std::pair<std::string, std::string>, KitMember> members_;
+  std::vector<std::vector<FabricationFile>> fabrication_;  ///< per member, as result_.members
 };
 
 }  // namespace

@@ -1,6 +1,6 @@
 """Reads a DXF written by `archipel export` with ezdxf (Debian's python3-ezdxf), an independent
 reader, and checks it against `archipel measure --json` of the same part: the drawing audits clean,
-is in millimetres ($INSUNITS 4) with layers CUT and ENGRAVE, its extents are the part's outline,
+is in millimetres ($INSUNITS 4) with layer CUT and no ENGRAVE, its extents are the part's outline,
 and every through hole along z is a CIRCLE with the measured centre and diameter (a round outline
 is the measured boss). Usage: check_dxf.py FILE.dxf MEASURE.json [TOLERANCE_MM]"""
 import json
@@ -19,7 +19,7 @@ def main():
     assert not problems, f"ezdxf audit errors: {problems}"
     assert doc.dxfversion == "AC1015", doc.dxfversion
     assert doc.header["$INSUNITS"] == 4, doc.header["$INSUNITS"]
-    assert doc.layers.has_entry("CUT") and doc.layers.has_entry("ENGRAVE"), "layers CUT and ENGRAVE"
+    assert doc.layers.has_entry("CUT") and not doc.layers.has_entry("ENGRAVE"), "layer CUT, no ENGRAVE"
     msp = doc.modelspace()
     kinds = sorted({e.dxftype() for e in msp})
     assert set(kinds) <= {"CIRCLE", "LWPOLYLINE"}, kinds

@@ -10,7 +10,8 @@
 namespace archipel::core::detail {
 
 /// Meshes `shape` with BRepMesh_IncrementalMesh (absolute chordal tolerance `linear_mm`, angular
-/// tolerance `angular_rad`, one thread so the result is the same every run), gathers every face's
+/// tolerance `angular_rad`, one thread so the result is the same every run, the Delabella 2D
+/// triangulation, the default one for a face Delabella leaves empty), gathers every face's
 /// triangles (oriented outwards, locations applied) and welds the nodes the faces share.
 /// Errors (io): the mesher fails or leaves a face without triangles.
 Result<Mesh> mesh_brep(const TopoDS_Shape& shape, double linear_mm, double angular_rad,

@@ -1,6 +1,6 @@
 // The DXF writer. Written here rather than with a library: Debian's libdxflib is GPL-2.0, which
 // Archipel's licence cannot take in, and the subset needed (a minimal R2000 drawing with CIRCLE and
-// LWPOLYLINE entities on two layers) is small. The skeleton follows what the DXF reference and
+// LWPOLYLINE entities on one layer, CUT) is small. The skeleton follows what the DXF reference and
 // ezdxf's notes ("Minimal DXF Content") require of an R13+ file: HEADER with $ACADVER and
 // $HANDSEED, CLASSES, the nine TABLES with their mandatory entries, the two layout BLOCKS, the
 // ENTITIES, and OBJECTS with the root dictionary and ACAD_GROUP. The tests read every file back
@@ -18,7 +18,7 @@ namespace {
 constexpr unsigned block_record_table = 0x1, layer_table = 0x2, style_table = 0x3, view_table = 0x4,
                    ltype_table = 0x5, ucs_table = 0x7, vport_table = 0x8, appid_table = 0x9,
                    dimstyle_table = 0xA, root_dict = 0xC, group_dict = 0xD, layer_0 = 0x10,
-                   layer_cut = 0x11, layer_engrave = 0x12, style_standard = 0x13, ltype_byblock = 0x14,
+                   layer_cut = 0x11, style_standard = 0x13, ltype_byblock = 0x14,
                    ltype_bylayer = 0x15, ltype_continuous = 0x16, appid_acad = 0x17,
                    dimstyle_standard = 0x18, paper_record = 0x1B, model_record = 0x1F,
                    model_block = 0x20, model_end = 0x21, paper_block = 0x1C, paper_end = 0x1D,
@@ -116,10 +116,11 @@ void ltypes(Dxf& d) {
 }
 
 void layers(Dxf& d) {
-  table(d, "LAYER", layer_table, 3);
-  // Colours: CUT red (1), ENGRAVE blue (5), the conventions of most laser software.
-  for (const auto& [h, name, colour] : {std::tuple{layer_0, "0", 7}, std::tuple{layer_cut, "CUT", 1},
-                                        std::tuple{layer_engrave, "ENGRAVE", 5}}) {
+  // CUT is red (1), the convention of most laser software. No ENGRAVE layer: a sheet section has
+  // nothing to engrave, and an empty layer would only suggest marks that are not there
+  // (docs/export.md).
+  table(d, "LAYER", layer_table, 2);
+  for (const auto& [h, name, colour] : {std::tuple{layer_0, "0", 7}, std::tuple{layer_cut, "CUT", 1}}) {
     record(d, "LAYER", h, layer_table, "AcDbLayerTableRecord", name);
     d.integer(62, colour);
     d.tag(6, "Continuous");

@@ -63,7 +63,7 @@ std::string write_svg(const SheetProfile& profile) {
     else
       out += fmt::format("    <path d=\"{}\"/>\n", path_data(c, f));
   }
-  out += "  </g>\n  <g id=\"ENGRAVE\" fill=\"none\" stroke=\"#0000ff\" stroke-width=\"0.1\"/>\n</svg>\n";
+  out += "  </g>\n</svg>\n";
   return out;
 }
 

@@ -13,7 +13,7 @@ inline constexpr double svg_margin_mm = 1.0;
 /// size in user units (the section's box plus svg_margin_mm on each side), y pointing up as in
 /// the part (the drawing is flipped into SVG's y-down space). Whole circles are <circle>, other
 /// contours one closed <path> each (arcs as "A" commands), stroked red 0.1 mm, unfilled, in the
-/// group "CUT"; an empty group "ENGRAVE" follows.
+/// group "CUT" (the only group).
 std::string write_svg(const SheetProfile& profile);
 
 }  // namespace archipel::core::detail

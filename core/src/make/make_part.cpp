@@ -1,4 +1,6 @@
-// make_part_in_process: the worker side of `archipel make` (shape, then STEP, STL and 3MF).
+// make_part_in_process: the worker side of `archipel make` (shape, then STEP, STL and 3MF). The
+// mesh and its STL and 3MF come from the export code (export/brep_export, export/mesh_writers):
+// one set of writers for `make` and `export`.
 #include <chrono>
 
 #include <BRepCheck_Analyzer.hxx>
@@ -9,6 +11,8 @@
 #include "archipel/core/safe_fs.hpp"
 #include "make/make.hpp"
 #include "make/shapes.hpp"
+#include "export/brep_export.hpp"
+#include "export/mesh_writers.hpp"
 #include "make/writers.hpp"
 
 namespace archipel::core::detail {
@@ -16,6 +20,11 @@ namespace {
 
 using nlohmann::json;
 using Clock = std::chrono::steady_clock;
+
+// The tolerances of generated meshes (docs/library.md): finer in angle than export's default so
+// that small holes stay round in a slicer.
+constexpr double make_linear_deflection_mm = 0.01;
+constexpr double make_angular_deflection_rad = 0.1;
 
 double seconds_since(Clock::time_point start) {
   return std::chrono::duration<double>(Clock::now() - start).count();
@@ -42,13 +51,13 @@ Result<json> make(const json& request) {
   if (!step) return fail(Errc::io, "the STEP writer failed", name + ".step");
   timings["step"] = seconds_since(start);
   start = Clock::now();
-  const auto mesh = mesh_shape(shape);
-  if (!mesh) return fail(Errc::io, "meshing the shape failed", name + ".stl");
+  const auto mesh = mesh_brep(shape, make_linear_deflection_mm, make_angular_deflection_rad, default_tolerances);
+  if (!mesh) return fail(Errc::io, "meshing the shape failed: " + mesh.error().message, name + ".stl");
   timings["mesh"] = seconds_since(start);
   start = Clock::now();
-  const auto threemf = threemf_bytes(*mesh, name);
-  if (!threemf) return fail(Errc::io, "the 3MF writer failed", name + ".3mf");
-  const std::string stl = stl_bytes(*mesh);
+  const auto threemf = write_3mf(*mesh);
+  if (!threemf) return fail(Errc::io, "the 3MF writer failed: " + threemf.error().message, name + ".3mf");
+  const std::string stl = write_stl(*mesh);
   json files = json::array();
   for (const auto& [extension, bytes] : {std::pair{"step", &*step}, {"stl", &stl}, {"3mf", &*threemf}}) {
     auto entry = write_one(folder, name + "." + extension, extension, *bytes);

@@ -197,6 +197,17 @@ Result<PartMeasurement> measure_in_worker(const std::string& name, int fd, std::
 
 namespace detail {
 
+Result<WorkerLimits> geometry_limits_from_env() {
+  auto seconds = env_number(time_variable, "seconds");
+  if (!seconds) return std::unexpected(seconds.error());
+  auto mib = env_number(memory_variable, "MiB");
+  if (!mib) return std::unexpected(mib.error());
+  WorkerLimits limits;
+  limits.seconds = *seconds;
+  if (*mib) limits.memory_bytes = static_cast<std::uint64_t>(**mib * 1024 * 1024);
+  return limits;
+}
+
 Result<ExportedFile> export_in_worker(const std::filesystem::path& path, ExportFormat format,
                                       const ExportOptions& options) {
   std::error_code ec;

@@ -1,6 +1,7 @@
 // make_part_files: `archipel make` asks the geometry worker (`archipel-geometry --make JSON`) to
 // build a part and write its files; this side reads the one answer line. The worker runs under
-// the same kind of limits as a measurement, larger because a 40 x 40-module plate is legitimate.
+// the limits of every geometry worker, ARCHIPEL_GEOMETRY_TIME_LIMIT and _MEMORY_LIMIT, whose
+// defaults here are larger than a measurement's because a 40 x 40-module plate is legitimate.
 #include <sys/wait.h>
 #include <unistd.h>
 
@@ -8,6 +9,7 @@
 #include <nlohmann/json.hpp>
 
 #include "archipel/core/families.hpp"
+#include "worker/export_client.hpp"
 #include "worker/process.hpp"
 #include "worker/protocol.hpp"
 
@@ -16,8 +18,8 @@ namespace {
 
 using nlohmann::json;
 
-constexpr double make_seconds = 900;
-constexpr std::uint64_t make_memory_bytes = std::uint64_t{6} << 30;
+constexpr double default_make_seconds = 900;
+constexpr std::uint64_t default_make_memory_bytes = std::uint64_t{6} << 30;
 
 Result<std::vector<MadeFile>> files_from(const json& made, const std::string& origin) {
   const auto unreadable = [&] { return fail(Errc::io, "the generator's answer cannot be read", origin); };
@@ -48,6 +50,10 @@ Result<std::vector<MadeFile>> answer_files(const std::vector<std::string>& lines
 Result<std::vector<MadeFile>> make_part_files(const PartPlan& plan, const std::filesystem::path& folder) {
   auto executable = detail::find_geometry_worker();
   if (!executable) return std::unexpected(executable.error());
+  auto limits = detail::geometry_limits_from_env();
+  if (!limits) return std::unexpected(limits.error());
+  const double make_seconds = limits->seconds.value_or(default_make_seconds);
+  const std::uint64_t make_memory_bytes = limits->memory_bytes.value_or(default_make_memory_bytes);
   const json request{{"family", plan.family}, {"name", plan.name}, {"parameters", plan.parameters},
                      {"folder", folder.string()}, {"parent_pid", static_cast<long>(::getpid())},
                      {"memory_bytes", make_memory_bytes}, {"cpu_seconds", static_cast<std::uint64_t>(2 * make_seconds)}};
@@ -60,12 +66,14 @@ Result<std::vector<MadeFile>> make_part_files(const PartPlan& plan, const std::f
   run.on_line = [&](std::string_view line) { lines.emplace_back(line); };
   auto exit = detail::run_worker_process(run);
   if (!exit) return std::unexpected(with_origin(exit.error(), plan.name));
-  if (exit->timed_out) return fail(Errc::io, fmt::format("the generator took more than {:g} s and was stopped", make_seconds), plan.name);
+  if (exit->timed_out) return fail(Errc::io, fmt::format("the generator took more than {:g} s and was stopped "
+                                      "(ARCHIPEL_GEOMETRY_TIME_LIMIT raises the limit)", make_seconds), plan.name);
   const int status = exit->wait_status;
   if (WIFSIGNALED(status))
     return fail(Errc::io, fmt::format("the generator crashed ({})", detail::signal_description(WTERMSIG(status))), plan.name);
   if (WIFEXITED(status) && WEXITSTATUS(status) == detail::worker_exit_out_of_memory)
-    return fail(Errc::io, fmt::format("the generator needed more than {} MiB of memory", make_memory_bytes >> 20), plan.name);
+    return fail(Errc::io, fmt::format("the generator needed more than {} MiB of memory "
+                                      "(ARCHIPEL_GEOMETRY_MEMORY_LIMIT raises the limit)", make_memory_bytes >> 20), plan.name);
   return answer_files(lines, plan.name);
 }
 

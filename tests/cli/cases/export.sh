@@ -5,7 +5,7 @@ cp "$P/os-plate-120x40/os-plate-120x40.step" plate.step
 cp "$P/os-disc-d120/os-disc-d120.step" disc.step
 expect 0 -- export plate.step --format dxf
 same_out <<'X'
-Wrote plate.dxf (dxf, 5076 bytes, sha256 bfc34e5031f301fa9cd4250c98e4c514c9e2cda7ba731db3f8d291287969b724)
+Wrote plate.dxf (dxf, 4963 bytes, sha256 8525f49ceaf0f17a27662aac171335d3c1988a43daa93c91cd2b9ec48d2db63a)
   from plate.step (step): section of a 3.000 mm sheet, outline 120.000 x 40.000 mm: 13 contours (12 circles; 0 arcs and 4 lines in the others)
 X
 same_err </dev/null
@@ -19,8 +19,8 @@ same_out <<'X'
   "format": "svg",
   "source_format": "step",
   "method": "brep-section",
-  "bytes": 602,
-  "sha256": "d185f7ca9c26894ec21087bad24221acbfc971f849eb8a0fd7f960c1883d843f",
+  "bytes": 534,
+  "sha256": "72b2372dd653dff0c7505ba5b3220a8db59765ab2f61b7523a2aa3d7d74b4b2e",
   "thickness_mm": 4.0,
   "outline_mm": [
     120.0,
@@ -38,7 +38,7 @@ X
 
 expect 0 -- export plate.step --format stl --out printed.stl
 same_out <<'X'
-Wrote printed.stl (stl, 130284 bytes, sha256 228e1c6f9138873f2b237877373aba74dd6cdf35f1236643ea805cc589352bee)
+Wrote printed.stl (stl, 130284 bytes, sha256 8e3dd98ec5b8c9c0aff9c618e6cc33e6c880aa5aa4dae25d3efcb023d49687a7)
   from plate.step (step): meshed by OpenCASCADE within 0.01 mm (chordal) and 0.5 rad: 2604 triangles
 X
 expect 0 -- export plate.step --format 3mf --out printed.3mf

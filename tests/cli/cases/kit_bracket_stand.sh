@@ -9,11 +9,12 @@ expect 0 -- publish "$WORK/objects/bracket-stand/part.json"
 
 expect 0 -- kit EXA-O0001 --for sell-kit --quantity 3 --out kit
 same_out <<'X'
-Kit of EXA-O0001@1.0.0 for sell-kit (x3): 3 members, 3 hardware lines, 9 files in kit
+Kit of EXA-O0001@1.0.0 for sell-kit (x3): 3 members, 3 hardware lines, 10 files in kit
   BOM.csv
   LICENSES/CERN-OHL-P-2.0.txt
   NOTICE.md
   assembly.html
+  fabrication/aluminium-3mm--EXA-P0001-1.0.0--os-plate-120x40.dxf
   fabrication/aluminium-3mm--EXA-P0001-1.0.0--os-plate-120x40.step
   fabrication/aluminium-3mm--EXA-P0001-1.0.0--os-plate-120x40.stl
   fabrication/steel-3mm--EXA-P0002-1.0.0--os-bracket-l.step
@@ -29,6 +30,19 @@ hardware,,,ISO 7089 M5 plain washer,24,,,,,,,
 X
 tr -d '\r' <kit/BOM.csv | grep '^part,EXA-P0002' | grep -q ',EXA-P0002,1.0.0,os-bracket-l,6,steel,3,'
 cmp "$SRC/examples/parts/os-plate-120x40/os-plate-120x40.step" kit/fabrication/aluminium-3mm--EXA-P0001-1.0.0--os-plate-120x40.step
+# The plate is laser cut: its DXF is the one `archipel export` writes; the bent bracket gets none.
+expect 0 -- export "$WORK/parts/os-plate-120x40/os-plate-120x40.step" --format dxf --out plate.dxf
+cmp plate.dxf kit/fabrication/aluminium-3mm--EXA-P0001-1.0.0--os-plate-120x40.dxf
+test "$(grep -c '^CIRCLE$' plate.dxf)" = 12
+python3 - kit/kit.lock "$(sha256sum plate.dxf | cut -d' ' -f1)" <<'PY'
+import json, sys
+lock = json.load(open(sys.argv[1]))
+plate = [m for m in lock["members"] if m["serial"] == "EXA-P0001"][0]
+assert plate["exports"] == [{"path": "fabrication/aluminium-3mm--EXA-P0001-1.0.0--os-plate-120x40.dxf",
+                             "from": "os-plate-120x40.step", "format": "dxf", "processes": ["laser-cutting"],
+                             "sha256": sys.argv[2]}], plate["exports"]
+assert all("exports" not in m for m in lock["members"] if m["serial"] != "EXA-P0001")
+PY
 grep -q '^- Archipel examples, for EXA-P0001@1.0.0 (CERN-OHL-P-2.0, member)$' kit/NOTICE.md
 grep -q '^| EXA-P0002@1.0.0 | os-bracket-l | Archipel examples | CERN-OHL-P-2.0 | 6 |' kit/NOTICE.md
 grep -q 'M5 x 12 + nut per object, 3 objects' kit/assembly.html
@@ -52,10 +66,21 @@ err_has 'exists and is not an empty folder'
 ln -s kit2 link
 expect 1 -- kit EXA-O0001 --out link
 err_has 'is a symbolic link: refused'
-# A tampered lock is refused.
+# A tampered lock is refused; so is a lock whose export the geometry libraries no longer make.
 sed 's/"quantity": 3/"quantity": 0/' kit/kit.lock >bad.lock
 expect 1 -- kit --locked bad.lock --out kit5
 test ! -e kit5
+python3 - kit/kit.lock >bad-export.lock <<'PY'
+import json, sys
+lock = json.load(open(sys.argv[1]))
+for m in lock["members"]:
+    for e in m.get("exports", []):
+        e["sha256"] = "0" * 64
+print(json.dumps(lock, indent=2, sort_keys=True))
+PY
+expect 1 -- kit --locked bad-export.lock --out kit6
+same_err <<<'archipel: error: kit.lock:/members: the exports of EXA-P0001@1.0.0 differ from those kit.lock records (sha256 of a DXF or STL made again; another version of the geometry libraries?)'
+test ! -e kit6
 
 # A non-commercial member: the kit may be made, not sold; nothing is written when refused.
 mkdir nc; echo "solid nc" >nc/p.stl

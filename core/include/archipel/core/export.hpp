@@ -4,7 +4,7 @@
 /// - `stl` (binary) and `3mf` (unit millimetre) for 3D printing: a STEP/IGES/BREP file is meshed by
 ///   OpenCASCADE's BRepMesh_IncrementalMesh with the stated chordal tolerance; a mesh file passes
 ///   through, welded, in millimetres.
-/// - `dxf` (millimetres, layers CUT and ENGRAVE) and `svg` (1:1 in millimetres) for laser,
+/// - `dxf` (millimetres, layer CUT) and `svg` (1:1 in millimetres) for laser,
 ///   water-jet and routing: the real section of a sheet part (outline and every opening, round
 ///   ones as true circles, arcs as arcs), in the part's natural frame (see measurement.hpp); a part
 ///   that is not a sheet is refused with the reason.

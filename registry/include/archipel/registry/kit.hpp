@@ -2,8 +2,9 @@
 /// \file
 /// Kits: everything a workshop needs to make (or a producer to sell) one or more published
 /// components or objects: `kit.lock` (schemas/kit-lock.schema.json), `BOM.csv`, `NOTICE.md`,
-/// `LICENSES/`, `assembly.html` and `fabrication/`. The same kit.lock rebuilds the same kit byte
-/// for byte. See docs/rights.md.
+/// `LICENSES/`, `assembly.html` and `fabrication/` (published files and the DXF and STL exports
+/// the members' processes need). The same kit.lock rebuilds the same kit byte for byte. See
+/// docs/rights.md.
 
 #include <filesystem>
 #include <optional>
@@ -12,6 +13,7 @@
 
 #include <nlohmann/json.hpp>
 
+#include "archipel/core/export.hpp"
 #include "archipel/core/result.hpp"
 #include "archipel/core/rights.hpp"
 #include "archipel/registry/registry.hpp"
@@ -56,11 +58,34 @@ struct KitResult {
 /// data (`refusal`); errors are a missing root, a bad lock, an unusable `out` or I/O.
 [[nodiscard]] core::Result<KitResult> build_kit(const Registry& reg, const KitRequest& request);
 
-/// The published files of `member` a workshop fabricates from (geometry and fabrication roles),
-/// as (name in fabrication/, bytes). Names sort by material and thickness:
-/// `aluminium-3mm--EXA-P0002-1.0.0--bracket.step`. The place to convert formats for the
-/// member's declared processes once `archipel export` exists.
-[[nodiscard]] core::Result<std::vector<std::pair<std::string, std::string>>> fabrication_files(
-    const Registry& reg, const KitMember& member);
+/// One file of a kit's `fabrication/` folder: a published file, or an export made for a process.
+struct FabricationFile {
+  std::string name;    ///< in fabrication/, e.g. `aluminium-3mm--EXA-P0001-1.0.0--os-plate-120x40.dxf`
+  std::string bytes;   ///< its content
+  std::string from;    ///< the published file it is, or was exported from
+  std::string format;  ///< the published file's format, or the export's: "dxf" or "stl"
+  std::vector<std::string> processes;  ///< the declared processes an export serves; empty: published
+  std::optional<core::ExportReport> report;  ///< how the export was made; nothing: published file
+};
+
+/// What a member's declared processes get in `fabrication/`, and the exports that could not be
+/// made (e.g. "no DXF for laser-cutting: not a sheet part: ...").
+struct Fabrication {
+  std::vector<FabricationFile> files;  ///< published files first, then exports, each in name order
+  std::vector<std::string> warnings;
+};
+
+/// The files of `member` a workshop fabricates from: its published geometry and fabrication
+/// files, then the exports its declared processes need (docs/rights.md, "fabrication/"):
+/// `laser-cutting` or `waterjet` → a DXF of the sheet section, `3d-printing` → a binary STL, each
+/// made by core::export_bytes from the process's file (or the part's B-rep) unless the part
+/// already publishes a file of that format. Names sort by material and thickness:
+/// `aluminium-3mm--EXA-P0002-1.0.0--bracket.step`. A part that is not a sheet gets no DXF (a
+/// warning); other export failures are errors.
+[[nodiscard]] core::Result<Fabrication> fabrication_files(const Registry& reg, const KitMember& member);
+
+/// An export as kit.lock records it: path in the kit, source file, format, processes, sha256, and
+/// the mesher's tolerances for an STL.
+[[nodiscard]] nlohmann::json export_lock(const FabricationFile& file);
 
 }  // namespace archipel::registry
