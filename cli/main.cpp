@@ -43,6 +43,11 @@ int main(int argc, char** argv) {
   register_kit(app, dispatch);
   register_make(app, dispatch);
   register_export(app, dispatch);
+  register_namespace(app, dispatch);
+  register_remote(app, dispatch);
+  register_clone(app, dispatch);
+  register_pull(app, dispatch);
+  register_push(app, dispatch);
 
   try {
     app.parse(argc, argv);

@@ -62,5 +62,11 @@ void register_kit(CLI::App& app, Dispatch& dispatch);
 void register_make(CLI::App& app, Dispatch& dispatch);
 /// `archipel export` (fabrication files: STL, 3MF, DXF, SVG, STEP).
 void register_export(CLI::App& app, Dispatch& dispatch);
+/// `archipel namespace`, `remote`, `clone`, `pull`, `push` (federation, docs/federation.md).
+void register_namespace(CLI::App& app, Dispatch& dispatch);
+void register_remote(CLI::App& app, Dispatch& dispatch);
+void register_clone(CLI::App& app, Dispatch& dispatch);
+void register_pull(CLI::App& app, Dispatch& dispatch);
+void register_push(CLI::App& app, Dispatch& dispatch);
 
 }  // namespace archipel::cli
