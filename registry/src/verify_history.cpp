@@ -3,6 +3,7 @@
 // each change must be one the registry allows (append-only: a version's files are written
 // once, later only yanked.json and owners.json; a serial is assigned once; the namespace never
 // changes). Merges may only bring in what their parents already hold.
+#include <algorithm>
 #include <map>
 #include <set>
 
@@ -96,7 +97,17 @@ struct Walker {
   const git::Store& store;
   VerifyReport& report;
   std::string ns;                       // the namespace of the own root commit's registry.json
-  std::set<std::string> ever_assigned;  // serials that existed in an earlier commit
+  // Serials that existed in an earlier commit, with the commits where they did (a serial created
+  // on two lines of history merged later is a conflict, not a reassignment: only an ancestor counts).
+  std::map<std::string, std::vector<git_oid>> ever_assigned;
+
+  bool assigned_before(const std::string& s, const git_oid& id) const {
+    auto it = ever_assigned.find(s);
+    if (it == ever_assigned.end()) return false;
+    return std::any_of(it->second.begin(), it->second.end(), [&](const git_oid& at) {
+      return git_graph_descendant_of(store.repo(), &id, &at) == 1;
+    });
+  }
   const git_tree* after_ = nullptr;     // the tree of the commit being classified
   std::map<std::string, std::optional<RegistryConfig>> configs;  // by registry.json blob id
   git_oid own_root{};                   // the first-parent root of the local history
@@ -284,10 +295,13 @@ struct Walker {
       auto was = versions_of(store, before, *serial);
       auto is = versions_of(store, after, *serial);
       if (!was || !is) return std::unexpected(!was ? was.error() : is.error());
-      if (was->empty() && !is->empty() && ever_assigned.count(s)) {
+      if (was->empty() && !is->empty() && assigned_before(s, id)) {
         problem(id, fmt::format("assigns {} again, after it was deleted", s));
       }
-      if (!is->empty()) ever_assigned.insert(s);
+      if (!is->empty()) {
+        auto& at = ever_assigned[s];
+        if (at.size() < 4) at.push_back(id);  // a few lines of history suffice
+      }
       if (was->empty() && !is->empty()) created.insert(s);
     }
     return {};
@@ -403,7 +417,7 @@ Result<void> seed(Walker& w, const git::Store& store, const git_oid& from, bool 
       std::string kf = "parts/" + ns.name + "/" + kind.name;
       for (const auto& shard : store.list(tree->get(), kf).value_or(std::vector<git::Entry>{})) {
         for (const auto& s : store.list(tree->get(), kf + "/" + shard.name).value_or(std::vector<git::Entry>{})) {
-          w.ever_assigned.insert(s.name);
+          w.ever_assigned[s.name].push_back(from);
         }
       }
     }

@@ -158,8 +158,15 @@ Result<std::string> remote_url(const git::Store& store, const std::string& name)
 }
 
 Result<std::optional<git_oid>> fetch_main(const git::Store& store, const std::string& name) {
-  auto remote = lookup(store, name);
-  if (!remote) return std::unexpected(remote.error());
+  auto named = lookup(store, name);
+  if (!named) return std::unexpected(named.error());
+  // An anonymous remote of the same URL: a named one would also update refs/remotes/NAME/* by
+  // its configured refspec, before verification.
+  git_remote* raw = nullptr;
+  if (int rc = git_remote_create_anonymous(&raw, store.repo(), git_remote_url(named->get())); rc < 0) {
+    return std::unexpected(git::last_error(rc, "cannot open remote " + name, store.path().string()));
+  }
+  RemoteHandle remote(raw);
   Auth auth;
   git_fetch_options opts = GIT_FETCH_OPTIONS_INIT;
   set_callbacks(opts.callbacks, auth);
@@ -170,8 +177,8 @@ Result<std::optional<git_oid>> fetch_main(const git::Store& store, const std::st
   git_strarray refspecs{specs, 1};
   // A stale side ref from a killed pull must not pass for this fetch's result.
   if (auto ok = set_ref(store, fetch_ref(name), std::nullopt, ""); !ok) return std::unexpected(ok.error());
-  if (int rc = git_remote_fetch(remote->get(), &refspecs, &opts, "archipel fetch"); rc < 0) {
-    return std::unexpected(git::last_error(rc, "cannot fetch from " + std::string(git_remote_url(remote->get())),
+  if (int rc = git_remote_fetch(remote.get(), &refspecs, &opts, "archipel fetch"); rc < 0) {
+    return std::unexpected(git::last_error(rc, "cannot fetch from " + std::string(git_remote_url(remote.get())),
                                            store.path().string()));
   }
   return ref_id(store, fetch_ref(name));

@@ -84,7 +84,8 @@ out_has '"namespace": "LYO"'
 # A wrong --maintainer is refused and leaves nothing behind.
 expect 1 -- clone "$HUB" "$WORK/kit2" --maintainer "$LOUIS"
 out_has "problem: namespaces/BXL.json: the remote's maintainers of BXL are anne@bxl.example ($ANNE); pinned here: $LOUIS"
-err_has "refused: 1 problem, nothing integrated"
+err_has "refused: 2 problems, nothing integrated"
+out_has "changes the record of namespace BXL, signed by $ANNE, which is not pinned for BXL here (pinned: $LOUIS)"
 [ ! -e "$WORK/kit2" ]
 # Lyon pulls again: Brussels' 1.1.0 arrives by a union merge; nothing is pulled twice.
 export ARCHIPEL_SIGNING_KEY="$WORK/keys/louis"

@@ -38,7 +38,7 @@ expect 1 -- pull hub --registry "$LYO"
 out_has "problem: commit ${c:0:12}: rewrites part.json of BXL-P0001@1.0.0, published earlier"
 out_has "problem: commit ${c:0:12}: changes BXL-P0001, signed by $MALLORY, who may not: allowed anne@bxl.example ($ANNE)"
 same_err <<<"archipel: error: $HUB: refused: 2 problems, nothing integrated"
-[ "$(state)" = "$BEFORE" ] || { echo "FAIL: the refused pull moved a ref"; exit 1; }
+[ "$(state)" = "$BEFORE" ] || { echo "FAIL: the refused pull moved a ref: $BEFORE -> $(state)"; exit 1; }
 expect 1 -- pull hub --registry "$LYO" --json
 out_has '"outcome": "refused"'
 # 2. The hub's history rewritten (a new tip that does not descend from the one verified).
@@ -47,7 +47,7 @@ r=$(git -C "$HUB" -c gpg.format=ssh -c user.signingkey="$WORK/keys/anne" -c user
 git -C "$HUB" update-ref refs/heads/main "$r"
 expect 1 -- pull hub --registry "$LYO"
 out_has "problem: commit ${r:0:12}: the remote's history was rewritten: its tip does not descend from ${GOOD:0:12}, fetched and verified before"
-[ "$(state)" = "$BEFORE" ] || { echo "FAIL: the refused pull moved a ref"; exit 1; }
+[ "$(state)" = "$BEFORE" ] || { echo "FAIL: the refused pull moved a ref: $BEFORE -> $(state)"; exit 1; }
 git -C "$HUB" update-ref refs/heads/main "$GOOD"
 expect 0 -- pull hub --registry "$LYO"
 out_has "already up to date"
@@ -66,7 +66,7 @@ expect 0 -- push --registry "$BXL"
 export ARCHIPEL_SIGNING_KEY="$WORK/keys/louis"
 expect 1 -- pull hub --registry "$LYO"
 out_has "changes the record of namespace BXL, signed by $MALLORY, which is not pinned for BXL here (pinned: $ANNE)"
-[ "$(state)" = "$BEFORE" ] || { echo "FAIL: the refused pull moved a ref"; exit 1; }
+[ "$(state)" = "$BEFORE" ] || { echo "FAIL: the refused pull moved a ref: $BEFORE -> $(state)"; exit 1; }
 # Louis, told by Anne, pins Mallory too: the pull goes through.
 git -C "$LYO" config archipel.pin.BXL "$ANNE $MALLORY"
 expect 0 -- pull hub --registry "$LYO"
