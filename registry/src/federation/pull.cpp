@@ -4,6 +4,9 @@
 // refs/remotes/R/main and integrate (fast-forward, or Archipel's union merge signed by the local
 // user). The tracking ref therefore always names a verified tip: a pull killed at any point
 // leaves the registry as it was, and the next pull starts again from the last verified tip.
+// Crash points for tests (ARCHIPEL_TEST_CRASH_AFTER, test_hooks.hpp): pull-verified (fetched and
+// verified, nothing moved), pull-merged (merge commit written, main not moved), pull-moved (main
+// moved, the tracking ref and pins not yet).
 #include <algorithm>
 
 #include <fmt/format.h>
@@ -12,6 +15,7 @@
 #include "federation/records.hpp"
 #include "git/write_lock.hpp"
 #include "owners.hpp"
+#include "test_hooks.hpp"
 #include "tips.hpp"
 #include "verify_history.hpp"
 
@@ -216,6 +220,7 @@ Result<PullReport> pull_locked(const git::Store& store, const PullRequest& reque
   auto tip = fetch_verified(store, request.remote, request.expected, report);
   if (!tip) return std::unexpected(tip.error());
   if (!*tip) return report;
+  crash_hook("pull-verified");
   auto local = store.tip();
   if (!local) return std::unexpected(local.error());
   report.old_tip = report.new_tip = *local ? git::to_hex(**local) : "";
@@ -274,11 +279,13 @@ Result<PullReport> pull_locked(const git::Store& store, const PullRequest& reque
           return report;
         }
         result = *id;
+        crash_hook("pull-merged");
       }
       if (auto ok = move_main(store, *lock, *local, *result, "archipel pull " + request.remote); !ok) {
         return std::unexpected(ok.error());
       }
       report.new_tip = git::to_hex(*result);
+      crash_hook("pull-moved");
     }
   } else {
     report.outcome = "verified";
