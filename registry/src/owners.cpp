@@ -107,12 +107,6 @@ Result<void> check_may_change(const git::Store& store, const git_tree* tree, con
   auto config = namespace_rule(store, tree, serial.ns);  // its record, else registry.json
   auto versions = versions_of(store, tree, serial);
   if (!versions) return std::unexpected(versions.error());
-  if (versions->empty() && !config.known) {
-    return core::fail(core::Errc::invalid,
-                      fmt::format("namespace {} has no record in this registry: new parts of {} are published "
-                                  "in its own registry",
-                                  serial.ns, serial.ns));
-  }
   bool maintainer = holds(config.maintainers, key.key);
   if (!versions->empty() && !maintainer) {
     return core::fail(core::Errc::invalid,
