@@ -48,7 +48,18 @@ git -C "$HUB" update-ref refs/heads/main "$r"
 expect 1 -- pull hub --registry "$LYO"
 out_has "problem: commit ${r:0:12}: the remote's history was rewritten: its tip does not descend from ${GOOD:0:12}, fetched and verified before"
 [ "$(state)" = "$BEFORE" ] || { echo "FAIL: the refused pull moved a ref: $BEFORE -> $(state)"; exit 1; }
+# 2b. A second BXL history (Mallory's own "BXL" registry) merged into the hub by plain git.
+expect 0 -- registry init --registry "$WORK/fake" --namespace BXL --signing-key keys/mallory
+f=$(git -C "$WORK/fake" rev-parse main)
+git -C "$WORK/fake" push -q "$HUB" "main:refs/heads/fake"
+m=$(git -C "$HUB" -c gpg.format=ssh -c user.signingkey="$WORK/keys/mallory" -c user.name=M -c user.email=m@evil.example \
+    commit-tree -S "$GOOD^{tree}" -p "$GOOD" -p "$f" -m "merge")
+git -C "$HUB" update-ref refs/heads/main "$m"
+expect 1 -- pull hub --registry "$LYO"
+out_has "problem: commit ${f:0:12}: is a second root commit of namespace BXL, whose history this registry holds already"
+[ "$(state)" = "$BEFORE" ] || { echo "FAIL: the refused pull moved a ref: $BEFORE -> $(state)"; exit 1; }
 git -C "$HUB" update-ref refs/heads/main "$GOOD"
+git -C "$HUB" update-ref -d refs/heads/fake
 expect 0 -- pull hub --registry "$LYO"
 out_has "already up to date"
 # 3. Namespace records: only a maintainer changes them; a change signed by a key not pinned here
