@@ -1,13 +1,15 @@
 // SPDX-License-Identifier: Apache-2.0
 // Remotes as git names them (the registry's git config), transfers with libgit2 (fetch into a
 // side ref, push without force), credentials (ssh-agent, then ~/.ssh/id_ed25519 and id_ecdsa)
-// and the ssh host-key check against a known_hosts file.
+// and the ssh host-key check against a known_hosts file; transfer progress on a terminal.
+#include <cstdio>
 #include <cstdlib>
 #include <fstream>
 #include <sstream>
 
 #include <fmt/format.h>
 #include <openssl/evp.h>
+#include <unistd.h>
 
 #include "federation/internal.hpp"
 #include "federation/records.hpp"
@@ -142,10 +144,36 @@ int check_certificate(git_cert* cert, int valid, const char* host, void* /*paylo
   return GIT_ECERTIFICATE;
 }
 
+// Progress on a terminal only (stderr; stdout stays the report, or the --json document).
+// Prints "VERB objects i/n" when the percentage changes; the final line once.
+void progress_line(const char* verb, unsigned current, unsigned total, std::size_t bytes) {
+  static int last = -1;
+  if (total == 0) return;
+  int percent = static_cast<int>(100.0 * current / total);
+  if (percent == last) return;
+  last = percent;
+  std::fprintf(stderr, "\rarchipel: %s objects %u/%u (%d%%), %zu KiB%s", verb, current, total, percent, bytes / 1024,
+               current == total ? "\n" : "");
+}
+
+int fetch_progress(const git_indexer_progress* p, void*) {
+  progress_line("receiving", p->received_objects, p->total_objects, p->received_bytes);
+  return 0;
+}
+
+int push_progress(unsigned int current, unsigned int total, size_t bytes, void*) {
+  progress_line("sending", current, total, bytes);
+  return 0;
+}
+
 void set_callbacks(git_remote_callbacks& cb, Auth& auth) {
   cb.credentials = credentials;
   cb.certificate_check = check_certificate;
   cb.payload = &auth;
+  if (::isatty(STDERR_FILENO) == 1) {
+    cb.transfer_progress = fetch_progress;
+    cb.push_transfer_progress = push_progress;
+  }
 }
 
 }  // namespace
