@@ -1,9 +1,10 @@
 # Issue 11 over real transports on 127.0.0.1 (tests/servers, from the "hub" branch): ssh (Debian's
 # sshd, a throw-away host key checked against ARCHIPEL_KNOWN_HOSTS, the client key in ~/.ssh) and
 # smart http (lighttpd + git http-backend). Push over ssh, clone over http, push over http, pull
-# over ssh; a host key that is not the known one is refused. Skipped (77) without the servers.
+# over ssh; a host key that is not the known one is refused; git:// (git daemon) as a read-only
+# mirror: clone and pull work, push is refused by the server. Skipped (77) without the servers.
 S="$SRC/tests/servers"
-trap 'bash "$S/sshd.sh" stop "$WORK/sshd" >/dev/null 2>&1 || true; bash "$S/http.sh" stop "$WORK/http" >/dev/null 2>&1 || true; rm -rf "$WORK"' EXIT
+trap '[ -f "$WORK/gitd.pid" ] && kill "$(cat "$WORK/gitd.pid")" 2>/dev/null; bash "$S/sshd.sh" stop "$WORK/sshd" >/dev/null 2>&1 || true; bash "$S/http.sh" stop "$WORK/http" >/dev/null 2>&1 || true; rm -rf "$WORK"' EXIT
 mkdir repos
 rc=0; bash "$S/sshd.sh" start "$WORK/sshd" >/dev/null 2>&1 || rc=$?
 [ "$rc" -eq 77 ] && { echo "skip: no sshd"; exit 77; }
@@ -42,3 +43,20 @@ ssh-keygen -q -t ed25519 -N '' -f "$WORK/other_host" </dev/null
 echo "[127.0.0.1]:$SSH_PORT $(cut -d' ' -f1,2 "$WORK/other_host.pub")" >"$WORK/wrong_known_hosts"
 ARCHIPEL_KNOWN_HOSTS="$WORK/wrong_known_hosts" expect 3 -- pull --registry "$WORK/bxl"
 err_has "the ssh host key of 127.0.0.1 is not in $WORK/wrong_known_hosts"
+# git:// on 127.0.0.1: a read-only mirror.
+GPORT=$(python3 -c 'import socket; s = socket.socket(); s.bind(("127.0.0.1", 0)); print(s.getsockname()[1])')
+git daemon --listen=127.0.0.1 --port="$GPORT" --base-path="$WORK/repos" --export-all --reuseaddr \
+  --detach --pid-file="$WORK/gitd.pid" "$WORK/repos"
+for i in $(seq 50); do git ls-remote "git://127.0.0.1:$GPORT/hub.git" >/dev/null 2>&1 && break; sleep 0.1; done
+expect 0 -- clone "git://127.0.0.1:$GPORT/hub.git" "$WORK/mirror"
+expect 0 -- show BXL-P0002 --registry "$WORK/mirror"
+part c Bolt
+expect 0 -- publish c/part.json --registry "$WORK/bxl"
+expect 0 -- push --registry "$WORK/bxl"
+expect 0 -- pull --registry "$WORK/mirror"
+out_has "  added    BXL-P0003@1.0.0"
+part d Nut
+expect 0 -- publish d/part.json --registry "$WORK/mirror"
+expect 3 -- push --registry "$WORK/mirror"
+err_has "cannot push to git://127.0.0.1:$GPORT/hub.git"
+[ "$(git -C repos/hub.git rev-parse main)" = "$(git -C bxl rev-parse main)" ]
