@@ -45,6 +45,11 @@ int main(int argc, char** argv) {
   register_export(app, dispatch);
   register_hook(app, dispatch);
   register_library(app, dispatch);
+  register_namespace(app, dispatch);
+  register_remote(app, dispatch);
+  register_clone(app, dispatch);
+  register_pull(app, dispatch);
+  register_push(app, dispatch);
 
   try {
     app.parse(argc, argv);

@@ -66,5 +66,11 @@ void register_export(CLI::App& app, Dispatch& dispatch);
 void register_hook(CLI::App& app, Dispatch& dispatch);
 /// `archipel library seed` (the standard set of generated parts, library.cpp).
 void register_library(CLI::App& app, Dispatch& dispatch);
+/// `archipel namespace`, `remote`, `clone`, `pull`, `push` (federation, docs/federation.md).
+void register_namespace(CLI::App& app, Dispatch& dispatch);
+void register_remote(CLI::App& app, Dispatch& dispatch);
+void register_clone(CLI::App& app, Dispatch& dispatch);
+void register_pull(CLI::App& app, Dispatch& dispatch);
+void register_push(CLI::App& app, Dispatch& dispatch);
 
 }  // namespace archipel::cli

@@ -6,6 +6,7 @@
 
 #include <fmt/format.h>
 
+#include "federation/records.hpp"
 #include "tips.hpp"
 
 namespace archipel::registry {
@@ -103,22 +104,21 @@ Result<void> check_may_change(const git::Store& store, const git_tree* tree, con
                       fmt::format("{} belongs to {}: only an owner may {} it, and the signing key is {}",
                                   serial.to_string(), describe(**owners), action, describe(me)));
   }
-  auto config = config_at(store, tree);
-  if (!config) return std::unexpected(config.error());
+  auto config = namespace_rule(store, tree, serial.ns);  // its record, else registry.json
   auto versions = versions_of(store, tree, serial);
   if (!versions) return std::unexpected(versions.error());
-  bool maintainer = holds(config->maintainers, key.key);
+  bool maintainer = holds(config.maintainers, key.key);
   if (!versions->empty() && !maintainer) {
     return core::fail(core::Errc::invalid,
                       fmt::format("{} has no recorded owner (published before signatures): only a "
                                   "maintainer ({}) may {} it",
-                                  serial.to_string(), describe(config->maintainers), action));
+                                  serial.to_string(), describe(config.maintainers), action));
   }
-  if (versions->empty() && config->publishers == "maintainers" && !maintainer) {
+  if (versions->empty() && config.publishers == "maintainers" && !maintainer) {
     return core::fail(core::Errc::invalid,
                       fmt::format("this registry accepts new parts from its maintainers only ({}), "
                                   "and the signing key is {}",
-                                  describe(config->maintainers), describe(me)));
+                                  describe(config.maintainers), describe(me)));
   }
   return {};
 }

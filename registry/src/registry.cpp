@@ -8,6 +8,7 @@
 #include "archipel/core/hash.hpp"
 #include "archipel/core/json.hpp"
 #include "archipel/core/semver.hpp"
+#include "federation/records.hpp"
 #include "impl.hpp"
 #include "owners.hpp"
 #include "tips.hpp"
@@ -108,8 +109,12 @@ Result<Registry> Registry::init(const fs::path& path, RegistryConfig config,
   if (!store) return std::unexpected(store.error());
   auto blob = store->write_blob(detail::canonical(to_json(config)));
   if (!blob) return std::unexpected(blob.error());
+  // The namespace's record (federation.hpp) travels with the history; registry.json stays local.
+  auto record = store->write_blob(
+      detail::canonical(to_json(NamespaceRecord{config.ns, config.maintainers, config.publishers, ""})));
+  if (!record) return std::unexpected(record.error());
   auto done = store->transact([&](const git::Snapshot&) -> Result<std::optional<git::CommitRequest>> {
-    return git::CommitRequest{{{detail::config_name, *blob}},
+    return git::CommitRequest{{{detail::config_name, *blob}, {detail::record_path(config.ns), *record}},
                               fmt::format("registry init {} \"{}\"", config.ns, config.name),
                               "Archipel",
                               "registry@archipel.invalid",

@@ -1,6 +1,7 @@
 // Commit signatures: extracted with libgit2, verified by sign/sshsig (see signatures.hpp).
 #include "signatures.hpp"
 
+#include "federation/records.hpp"
 #include "owners.hpp"
 
 namespace archipel::registry::detail {
@@ -57,9 +58,7 @@ Result<std::vector<Identity>> allowed_for_serial(const git::Store& store, const 
     if (*created) return **created;
   }
   if (before == nullptr) return std::vector<Identity>{};
-  auto config = config_at(store, before);
-  if (!config) return std::vector<Identity>{};
-  return config->maintainers;
+  return namespace_rule(store, before, serial.ns).maintainers;
 }
 
 Result<SignerInfo> signer_of(const git::Store& store, const git_oid& id, const Serial& serial) {

@@ -103,6 +103,14 @@ void remember_tip(const git_oid& root, const std::string& ns, const git_oid& tip
 }
 
 std::string rewritten(const git::Store& store, const git_oid& tip, const git_oid& remembered) {
+  // A tip remembered from another copy of the registry (a clone on this machine, ahead of this
+  // one) that this copy never received says nothing about this copy's history.
+  git_odb* odb = nullptr;
+  if (git_repository_odb(&odb, store.repo()) == 0) {
+    bool absent = git_odb_exists(odb, &remembered) != 1;
+    git_odb_free(odb);
+    if (absent) return "";
+  }
   if (git_oid_equal(&tip, &remembered) ||
       git_graph_descendant_of(store.repo(), &tip, &remembered) == 1) {
     return "";

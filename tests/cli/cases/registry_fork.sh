@@ -51,5 +51,5 @@ rm "$WORK/reg/archipel-index.sqlite"
 expect 0 -- search hinge
 same_out <<<'OS-P0002@1.0.0  Closed hinge  (Bob, CC-BY-ND-4.0, 0x0x0 mm)'
 expect 0 -- verify
-same_out <<<'ok: 4 versions, 4 files, 2 lineage links, 44 git objects, 5 commits checked'
+same_out <<<'ok: 4 versions, 4 files, 2 lineage links, 46 git objects, 5 commits checked'
 git -C "$WORK/reg" fsck --strict --no-progress

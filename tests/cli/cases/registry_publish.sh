@@ -85,7 +85,7 @@ Wrote 4 files of BXL-P0001@1.1.0 into got
 X
 cmp got/plate.stl plate/plate.stl
 expect 0 -- verify
-same_out <<<'ok: 2 versions, 2 files, 0 lineage links, 33 git objects, 4 commits checked'
+same_out <<<'ok: 2 versions, 2 files, 0 lineage links, 35 git objects, 4 commits checked'
 git -C "$WORK/xdg/archipel/registry" fsck --strict --no-progress
 # The real git accepts every commit Archipel wrote, with the key as allowed signer.
 echo "tester@example.org $(cat "$ARCHIPEL_SIGNING_KEY.pub")" > allowed
