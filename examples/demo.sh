@@ -58,8 +58,8 @@ step "archipel library seed: the standard set of generated parts (release osg-1.
 # Every part generated, proven conforming and published under its fixed OSG serial (a mirror of
 # the set; signed by the demo's key). DEMO_SEED_LIMIT=N seeds only the first N (quicker runs).
 "$ARCHIPEL" library seed ${DEMO_SEED_LIMIT:+--limit "$DEMO_SEED_LIMIT"}
-step "archipel search bracket: a new user's first search finds real parts"
-"$ARCHIPEL" search bracket
+step "archipel search generated: a new user's first search finds real parts"
+"$ARCHIPEL" search generated
 step "archipel publish: the example manifests (their BXL serials come from another registry)"
 for name in os-plate os-plate-slotted os-bracket os-shelf-module os-shelf; do
   "$ARCHIPEL" publish "$REG_DEMO/manifests/$name/part.json"
