@@ -124,7 +124,7 @@ Result<Registry> Registry::init(const fs::path& path, RegistryConfig config,
   // The creator's machine remembers the registry from its first commit.
   detail::remember_tip((*done)->commit, config.ns, (*done)->commit);
   detail::remember_root(path, config.ns, (*done)->commit);
-  auto impl = std::make_unique<Impl>(Impl{std::move(*store), config, path, std::move(key)});
+  auto impl = std::make_unique<Impl>(Impl{std::move(*store), config, path, std::move(key), nullptr});
   return Registry(std::move(impl));
 }
 
@@ -143,7 +143,7 @@ Result<Registry> Registry::open(const fs::path& path) {
   }
   auto config = parse_config(**doc, (path / detail::config_name).string());
   if (!config) return std::unexpected(config.error());
-  auto impl = std::make_unique<Impl>(Impl{std::move(*store), std::move(*config), path, std::nullopt});
+  auto impl = std::make_unique<Impl>(Impl{std::move(*store), std::move(*config), path, std::nullopt, nullptr});
   return Registry(std::move(impl));
 }
 
