@@ -43,7 +43,7 @@ size() { du -sb "$1" | awk '{ printf "%.1f MB", $1 / 1e6 }'; }
 objects() { find "$1/objects" -type f | wc -l; }
 has_fed() { local help; help=$("$A" --help); for c in clone pull push remote; do grep -q "^  $c " <<<"$help" || return 1; done; }
 
-bash "$SERVERS/sshd.sh" start "$T/sshd"
+SERVER_LIFETIME=${SERVER_LIFETIME:-21600} bash "$SERVERS/sshd.sh" start "$T/sshd"  # a 100k run takes hours
 source "$T/sshd/env"
 # libgit2 (archipel) finds the client key and the server's host key where ssh would: ~/.ssh.
 cp "$SSH_KEY" "$HOME/.ssh/id_ed25519"; cp "$SSH_KEY.pub" "$HOME/.ssh/id_ed25519.pub"
