@@ -11,6 +11,7 @@
 #include "archipel/core/export.hpp"
 #include "archipel/core/export_source.hpp"
 #include "archipel/core/manifest.hpp"
+#include "archipel/core/safe_fs.hpp"
 #include "archipel/registry/registry.hpp"
 #include "commands.hpp"
 #include "commands/registry_options.hpp"
@@ -35,25 +36,6 @@ struct ExportArgs {
   std::uintmax_t max_size = core::default_max_geometry_bytes;
 };
 
-// A private folder for a registry version's files, removed when done.
-class TempDir {
- public:
-  TempDir() {
-    std::string pattern = (fs::temp_directory_path() / "archipel-export-XXXXXX").string();
-    if (::mkdtemp(pattern.data()) != nullptr) path_ = pattern;
-  }
-  ~TempDir() {
-    std::error_code ec;
-    if (!path_.empty()) fs::remove_all(path_, ec);
-  }
-  TempDir(const TempDir&) = delete;
-  TempDir& operator=(const TempDir&) = delete;
-  const fs::path& path() const { return path_; }
-
- private:
-  fs::path path_;
-};
-
 // The input resolved to one geometry file, with the unit its manifest declares.
 struct Source {
   fs::path file;
@@ -70,7 +52,7 @@ Result<Source> from_manifest(const core::Manifest& m, const fs::path& folder, co
 }
 
 Result<Source> resolve(const ExportArgs& args, core::ExportFormat format, const RegistryOptions& reg_opts,
-                       TempDir& temp) {
+                       core::ScratchDir& temp) {
   std::error_code ec;
   if (fs::is_regular_file(args.input, ec)) {
     if (fs::path(args.input).extension() != ".json")
@@ -130,7 +112,7 @@ int run_export(const ExportArgs& args, const RegistryOptions& reg_opts) {
   options.max_bytes = args.max_size;
   options.linear_deflection_mm = args.tolerance;
   options.angular_deflection_rad = args.angular;
-  TempDir temp;
+  core::ScratchDir temp("archipel-export");
   auto source = resolve(args, *format, reg_opts, temp);
   if (!source) return report_error(source.error());
   options.unit = source->unit;

@@ -17,6 +17,7 @@
 #include <fmt/format.h>
 
 #include "archipel/core/families.hpp"
+#include "archipel/core/safe_fs.hpp"
 #include "archipel/registry/registry.hpp"
 #include "archipel/registry/serial.hpp"
 #include "archipel/registry/signing.hpp"
@@ -80,22 +81,6 @@ struct Seeded {
   std::string serial, name, family, status, verdict;  // status: published or present
 };
 
-// A private folder for the generated files, removed when done.
-struct Scratch {
-  fs::path path;
-  Scratch() {
-    std::error_code ec;
-    std::string templ = (fs::temp_directory_path(ec) / "archipel-seed-XXXXXX").string();
-    if (::mkdtemp(templ.data()) != nullptr) path = templ;
-  }
-  ~Scratch() {
-    std::error_code ec;
-    if (!path.empty()) fs::remove_all(path, ec);
-  }
-  Scratch(const Scratch&) = delete;
-  Scratch& operator=(const Scratch&) = delete;
-};
-
 // The registry, created with namespace OSG when the folder does not exist.
 core::Result<std::pair<registry::Registry, bool>> open_or_create(const RegistryOptions& o) {
   const fs::path path = registry::registry_location(o.registry);
@@ -129,8 +114,8 @@ int run_seed(const RegistryOptions& o, const SeedArgs& args) {
   if (!opened) return report_error(opened.error());
   auto& [reg, created] = *opened;
   const bool own = reg.config().ns == seed_namespace;
-  Scratch scratch;
-  if (scratch.path.empty()) return report_error({core::Errc::io, "cannot create a temporary folder", {}, {}});
+  core::ScratchDir scratch("archipel-seed");
+  if (scratch.path().empty()) return report_error({core::Errc::io, "cannot create a temporary folder", {}, {}});
   std::vector<Seeded> done;
   for (std::size_t i = 0; i < count; ++i) {
     const SeedPart& entry = set[i];
@@ -157,7 +142,7 @@ int run_seed(const RegistryOptions& o, const SeedArgs& args) {
       if (!o.json) std::cout << fmt::format("{} {}: already published\n", serial, plan->name);
       continue;
     }
-    const fs::path folder = scratch.path / plan->name;
+    const fs::path folder = scratch.path() / plan->name;
     std::error_code ec;
     fs::create_directories(folder, ec);
     if (ec) return report_error({core::Errc::io, "cannot create the folder: " + ec.message(), folder.string(), {}});

@@ -32,22 +32,6 @@ std::string sanitized(std::string s) {
   return s.empty() ? "unknown" : s;
 }
 
-// A private folder for the stored bytes an export reads, removed with what is in it.
-struct Scratch {
-  fs::path path;
-  Scratch() {
-    std::error_code ec;
-    std::string templ = (fs::temp_directory_path(ec) / "archipel-kit-XXXXXX").string();
-    if (::mkdtemp(templ.data()) != nullptr) path = templ;
-  }
-  ~Scratch() {
-    std::error_code ec;
-    if (!path.empty()) fs::remove_all(path, ec);
-  }
-  Scratch(const Scratch&) = delete;
-  Scratch& operator=(const Scratch&) = delete;
-};
-
 // The export formats the processes need, with the processes each serves (docs/rights.md).
 std::map<core::ExportFormat, std::vector<std::string>> needed_exports(const core::Manifest& m) {
   std::map<core::ExportFormat, std::vector<std::string>> out;
@@ -112,7 +96,7 @@ Result<Fabrication> fabrication_files(const Registry& reg, const KitMember& m) {
   }
   auto manifest = core::parse_manifest(doc, label + "/part.json");
   if (!manifest) return out;  // a stored manifest the core cannot read: its files only
-  Scratch scratch;
+  core::ScratchDir scratch("archipel-kit");
   for (const auto& [format, processes] : needed_exports(*manifest)) {
     const std::string extension{core::export_format_name(format)};
     if (published_formats.contains(extension)) continue;  // the designer's own file serves
@@ -123,10 +107,10 @@ Result<Fabrication> fabrication_files(const Registry& reg, const KitMember& m) {
                                          source.error().message));
       continue;
     }
-    if (scratch.path.empty()) return core::fail(core::Errc::io, "cannot create a temporary folder", label);
+    if (scratch.path().empty()) return core::fail(core::Errc::io, "cannot create a temporary folder", label);
     auto bytes = reg.read_file(*ref, source->path);
     if (!bytes) return std::unexpected(bytes.error());
-    const fs::path copy = scratch.path / sanitized(source->path);
+    const fs::path copy = scratch.path() / sanitized(source->path);
     if (auto ok = core::write_file_atomic(copy, *bytes); !ok) return std::unexpected(ok.error());
     core::ExportOptions options;
     options.unit = source->unit;

@@ -223,7 +223,11 @@ Result<VerifyReport> Registry::verify(bool use_cache) const {
   const std::string& ns = impl_->config.ns;
   // The history up to a tip verified before is skipped (when the new tip descends from it).
   std::optional<git_oid> from = use_cache ? detail::cached_verified(*root, ns) : std::nullopt;
-  if (from && !detail::rewritten(impl_->store, tip, *from).empty()) from.reset();
+  // Only a cached tip this copy holds and the tip descends from saves work: a tip cached from
+  // another copy with the same root (a clone, or two registries made in the same second with
+  // the same key) is not in this object store.
+  if (from && !git_oid_equal(&tip, &*from) && git_graph_descendant_of(impl_->store.repo(), &tip, &*from) != 1)
+    from.reset();
   if (from) {
     auto cached = count_commits(impl_->store, *from);
     if (!cached) return std::unexpected(cached.error());

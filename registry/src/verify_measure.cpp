@@ -20,21 +20,6 @@ using nlohmann::json;
 
 namespace {
 
-struct Scratch {
-  fs::path path;
-  Scratch() {
-    std::error_code ec;
-    std::string templ = (fs::temp_directory_path(ec) / "archipel-remeasure-XXXXXX").string();
-    if (::mkdtemp(templ.data()) != nullptr) path = templ;
-  }
-  ~Scratch() {
-    std::error_code ec;
-    if (!path.empty()) fs::remove_all(path, ec);
-  }
-  Scratch(const Scratch&) = delete;
-  Scratch& operator=(const Scratch&) = delete;
-};
-
 // The stored measurement of `path` in measured.json (null when absent).
 json stored_file(const json& measured, const std::string& path) {
   if (!measured.contains("files") || !measured["files"].is_array()) return nullptr;
@@ -50,15 +35,15 @@ Result<void> remeasure_version(const Registry::Impl& impl, const git_tree* tree,
   auto measured = detail::read_json(impl.store, tree, folder + "/" + detail::measured_name);
   if (!manifest || !measured || !*manifest || !*measured) return {};  // verify names these
   bool any = false;
-  Scratch scratch;
+  core::ScratchDir scratch("archipel-remeasure");
   std::map<std::string, core::UniqueFd> contents;  // what is measured: the stored bytes, sealed
   for (const auto& f : detail::files(**manifest)) {
     if (f.role != "geometry") continue;
     auto bytes = impl.store.read(tree, folder + "/" + f.path);
     if (!bytes || !*bytes) continue;
     std::error_code ec;
-    fs::create_directories((scratch.path / f.path).parent_path(), ec);
-    if (auto ok = core::write_file_atomic(scratch.path / f.path, **bytes); !ok) return ok;
+    fs::create_directories((scratch.path() / f.path).parent_path(), ec);
+    if (auto ok = core::write_file_atomic(scratch.path() / f.path, **bytes); !ok) return ok;
     auto sealed = core::sealed_memory_file(**bytes, ref + "/" + f.path);
     if (!sealed) return std::unexpected(sealed.error());
     contents.emplace(f.path, std::move(*sealed));
@@ -67,7 +52,7 @@ Result<void> remeasure_version(const Registry::Impl& impl, const git_tree* tree,
   if (!any) return {};
   RegistryConfig lenient = impl.config;
   lenient.policy.accept_nonconforming = true;  // a failing part is measured, not refused
-  auto again = detail::measure_part(**manifest, scratch.path, contents, lenient, true, ref);
+  auto again = detail::measure_part(**manifest, scratch.path(), contents, lenient, true, ref);
   if (!again) {
     report.problems.push_back({ref, "cannot be measured again: " + again.error().message});
     return {};

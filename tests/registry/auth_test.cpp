@@ -154,7 +154,10 @@ TEST_CASE("the seven tamperings of issue 10, made with plain git, are each named
     REQUIRE(reg.publish(write_part(tmp.path / (name + "-a"), plate_manifest())));
     auto second = plate_manifest("Second");
     REQUIRE(reg.publish(write_part(tmp.path / (name + "-b"), second)));
-    REQUIRE(reg.verify()->problems.empty());
+    const auto clean = reg.verify();
+    REQUIRE(clean);
+    for (const auto& p : clean->problems) MESSAGE(p.where << ": " << p.message);
+    REQUIRE(clean->problems.empty());
     return reg;
   };
   auto verify = [](Registry& reg) {

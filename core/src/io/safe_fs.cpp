@@ -8,6 +8,7 @@
 #include <unistd.h>
 
 #include <cerrno>
+#include <cstdlib>
 #include <cstring>
 #include <string>
 #include <utility>
@@ -91,6 +92,17 @@ Result<void> write_file_atomic(const std::filesystem::path& path, std::string_vi
   }
   if (::fsync(dir.get()) != 0) return io_error("flush its folder to disk");
   return {};
+}
+
+ScratchDir::ScratchDir(std::string_view prefix) {
+  std::error_code ec;
+  std::string templ = (std::filesystem::temp_directory_path(ec) / (std::string(prefix) + "-XXXXXX")).string();
+  if (::mkdtemp(templ.data()) != nullptr) path_ = templ;
+}
+
+ScratchDir::~ScratchDir() {
+  std::error_code ec;
+  if (!path_.empty()) std::filesystem::remove_all(path_, ec);
 }
 
 }  // namespace archipel::core

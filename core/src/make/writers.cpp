@@ -2,6 +2,8 @@
 // bytes on every run (OCCT 7.6 writes STEP only to a file: through a private temporary folder).
 #include "make/writers.hpp"
 
+#include "archipel/core/safe_fs.hpp"
+
 #include <stdlib.h>
 #include <unistd.h>
 
@@ -26,20 +28,6 @@ std::optional<std::string> read_all(const std::filesystem::path& path) {
   return bytes.str();
 }
 
-// A private temporary folder, removed with what is in it.
-struct TempDir {
-  std::filesystem::path path;
-  TempDir() {
-    const char* base = std::getenv("TMPDIR");
-    std::string pattern = std::string(base && *base ? base : "/tmp") + "/archipel-make-XXXXXX";
-    if (::mkdtemp(pattern.data())) path = pattern;
-  }
-  ~TempDir() {
-    std::error_code ec;
-    if (!path.empty()) std::filesystem::remove_all(path, ec);
-  }
-};
-
 }  // namespace
 
 std::optional<std::string> step_bytes(const TopoDS_Shape& shape, const std::string& name) {
@@ -54,9 +42,9 @@ std::optional<std::string> step_bytes(const TopoDS_Shape& shape, const std::stri
   header.SetOriginatingSystem(new TCollection_HAsciiString("Archipel make"));
   header.SetAuthorValue(1, new TCollection_HAsciiString("Archipel generic parts"));
   header.SetOrganizationValue(1, new TCollection_HAsciiString("Archipel"));
-  TempDir temp;
-  if (temp.path.empty()) return std::nullopt;
-  const auto file = temp.path / "part.step";
+  ScratchDir temp("archipel-make");
+  if (temp.path().empty()) return std::nullopt;
+  const auto file = temp.path() / "part.step";
   if (writer.Write(file.c_str()) != IFSelect_RetDone) return std::nullopt;
   return read_all(file);
 }

@@ -27,22 +27,6 @@ using core::Result;
 
 namespace {
 
-// A private temporary folder (mode 0700) removed when it goes out of scope.
-struct ScratchDir {
-  fs::path path;
-  ScratchDir() {
-    std::error_code ec;
-    std::string templ = (fs::temp_directory_path(ec) / "archipel-sign-XXXXXX").string();
-    if (::mkdtemp(templ.data()) != nullptr) path = templ;
-  }
-  ~ScratchDir() {
-    std::error_code ec;
-    if (!path.empty()) fs::remove_all(path, ec);
-  }
-  ScratchDir(const ScratchDir&) = delete;
-  ScratchDir& operator=(const ScratchDir&) = delete;
-};
-
 std::string slurp(const fs::path& path) {
   std::ifstream f(path, std::ios::binary);
   std::ostringstream s;
@@ -56,8 +40,8 @@ struct Ran {
 };
 
 // Runs `args` (no shell) with stdin from /dev/null, capturing stdout and stderr in `scratch`.
-Result<Ran> run(const std::vector<std::string>& args, const ScratchDir& scratch) {
-  std::string out_file = (scratch.path / "stdout").string(), err_file = (scratch.path / "stderr").string();
+Result<Ran> run(const std::vector<std::string>& args, const core::ScratchDir& scratch) {
+  std::string out_file = (scratch.path() / "stdout").string(), err_file = (scratch.path() / "stderr").string();
   posix_spawn_file_actions_t actions;
   posix_spawn_file_actions_init(&actions);
   posix_spawn_file_actions_addopen(&actions, 0, "/dev/null", O_RDONLY, 0);
@@ -103,7 +87,7 @@ Result<PublicKey> public_half(const fs::path& path) {
   pub += ".pub";
   std::error_code ec;
   if (fs::is_regular_file(pub, ec)) return parse_public_key(slurp(pub), pub.string());
-  ScratchDir scratch;
+  core::ScratchDir scratch("archipel-sign");
   auto ran = run({"ssh-keygen", "-y", "-P", "", "-f", path.string()}, scratch);
   if (!ran) return std::unexpected(ran.error());
   if (ran->status != 0) {
@@ -168,13 +152,13 @@ Result<SigningKey> resolve_signing_key(const std::optional<std::string>& flag) {
 }
 
 Result<std::string> sign_message(const SigningKey& key, std::string_view message) {
-  ScratchDir scratch;
-  if (scratch.path.empty()) return core::fail(core::Errc::io, "cannot create a temporary folder to sign in");
-  fs::path payload = scratch.path / "commit";
+  core::ScratchDir scratch("archipel-sign");
+  if (scratch.path().empty()) return core::fail(core::Errc::io, "cannot create a temporary folder to sign in");
+  fs::path payload = scratch.path() / "commit";
   if (auto ok = core::write_file_atomic(payload, message, 0600); !ok) return std::unexpected(ok.error());
   fs::path key_file = key.path;
   if (key_file.empty()) {  // a literal public key: its private half is in ssh-agent
-    key_file = scratch.path / "key.pub";
+    key_file = scratch.path() / "key.pub";
     if (auto ok = core::write_file_atomic(key_file, key.key.line() + "\n", 0600); !ok) {
       return std::unexpected(ok.error());
     }
@@ -206,7 +190,7 @@ Result<SigningKey> create_key(const fs::path& path, const std::string& principal
     return core::fail(core::Errc::invalid, "already exists; not overwritten", path.string());
   }
   if (!path.parent_path().empty()) fs::create_directories(path.parent_path(), ec);
-  ScratchDir scratch;
+  core::ScratchDir scratch("archipel-sign");
   auto ran = run({"ssh-keygen", "-q", "-t", "ed25519", "-N", "", "-C", principal, "-f", path.string()}, scratch);
   if (!ran) return std::unexpected(ran.error());
   if (ran->status != 0) {

@@ -26,6 +26,21 @@ namespace archipel::core {
 [[nodiscard]] Result<void> write_file_atomic(const std::filesystem::path& path,
                                              std::string_view bytes, unsigned mode = 0644);
 
+/// A private temporary folder (mode 0700, made with mkdtemp in the system's temporary folder,
+/// named `PREFIX-XXXXXX`), removed with what is in it when destroyed. `path()` is empty when the
+/// folder could not be made.
+class ScratchDir {
+ public:
+  explicit ScratchDir(std::string_view prefix);
+  ~ScratchDir();
+  ScratchDir(const ScratchDir&) = delete;
+  ScratchDir& operator=(const ScratchDir&) = delete;
+  [[nodiscard]] const std::filesystem::path& path() const { return path_; }
+
+ private:
+  std::filesystem::path path_;
+};
+
 /// An open file descriptor, closed when destroyed (-1: none).
 class UniqueFd {
  public:
