@@ -45,7 +45,8 @@ size_of() {  # size_of FILE [ARGS]: "W x D x H, N holes, M openings" from archip
 import json, sys
 d = json.load(sys.stdin)
 s = d["size_mm"]
-print(f"{s[0]:.3f} x {s[1]:.3f} x {s[2]:.3f} mm, {len(d[\"holes\"])} holes, {len(d[\"openings\"])} openings, frame {d[\"frame\"][\"method\"]}")'
+holes, openings, method = len(d["holes"]), len(d["openings"]), d["frame"]["method"]
+print(f"{s[0]:.3f} x {s[1]:.3f} x {s[2]:.3f} mm, {holes} holes, {openings} openings, frame {method}")'
 }
 
 STEP=$PARTS/plate-900-holes.step STL=$PARTS/plate-900-holes.stl

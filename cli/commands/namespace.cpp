@@ -15,21 +15,6 @@ namespace archipel::cli {
 
 namespace {
 
-core::Result<registry::Identity> identity_from(const std::string& path, const std::string& principal) {
-  std::ifstream f(path, std::ios::binary);
-  if (!f) return core::fail(core::Errc::io, "cannot read the public key", path);
-  std::ostringstream text;
-  text << f.rdbuf();
-  if (text.str().rfind("-----BEGIN", 0) == 0) {
-    return core::fail(core::Errc::usage, "this is a private key: give the public key (the .pub file)", path);
-  }
-  auto key = registry::parse_public_key(text.str(), path);
-  if (!key) return std::unexpected(key.error());
-  std::string who = principal.empty() ? key->comment : principal;
-  if (who.empty()) who = key->fingerprint();
-  return registry::Identity{who, *key};
-}
-
 nlohmann::json view_json(const registry::NamespaceView& v) {
   return nlohmann::json{{"namespace", v.record.ns},
                         {"maintainers", owners_json(v.record.maintainers)},
@@ -88,7 +73,7 @@ void maintainer_commands(CLI::App* group, Dispatch& dispatch) {
   add->add_option("--key", *key, "The new maintainer's public key file")->required();
   add->add_option("--principal", *principal, "Who it is (default: the key's comment)");
   change_command(add, dispatch, o, [key, principal]() -> core::Result<registry::NamespaceEdit> {
-    auto who = identity_from(*key, *principal);
+    auto who = read_identity(*key, *principal);
     if (!who) return std::unexpected(who.error());
     registry::NamespaceEdit e;
     e.add_maintainer = *who;
@@ -104,7 +89,7 @@ void maintainer_commands(CLI::App* group, Dispatch& dispatch) {
   change_command(rm, dispatch, ro, [rkey, who]() -> core::Result<registry::NamespaceEdit> {
     registry::NamespaceEdit e;
     if (!rkey->empty()) {
-      auto id = identity_from(*rkey, "");
+      auto id = read_identity(*rkey, "");
       if (!id) return std::unexpected(id.error());
       e.remove_maintainer = id->key.fingerprint();
     } else if (!who->empty()) {

@@ -12,21 +12,6 @@ namespace archipel::cli {
 
 namespace {
 
-core::Result<registry::Identity> read_identity(const std::string& path, const std::string& principal) {
-  std::ifstream f(path, std::ios::binary);
-  if (!f) return core::fail(core::Errc::io, "cannot read the public key", path);
-  std::ostringstream text;
-  text << f.rdbuf();
-  if (text.str().rfind("-----BEGIN", 0) == 0) {
-    return core::fail(core::Errc::usage, "this is a private key: give the public key (the .pub file)", path);
-  }
-  auto key = registry::parse_public_key(text.str(), path);
-  if (!key) return std::unexpected(key.error());
-  std::string who = principal.empty() ? key->comment : principal;
-  if (who.empty()) who = key->fingerprint();
-  return registry::Identity{who, *key};
-}
-
 void print_owners(const std::string& serial, const std::vector<registry::Identity>& owners, bool json) {
   if (json) {
     print_json(nlohmann::json{{"serial", serial}, {"owners", owners_json(owners)}});

@@ -2,8 +2,10 @@
 /// \file
 /// Options every registry command shares: `--registry PATH` and `--json`.
 
+#include <fstream>
 #include <memory>
 #include <optional>
+#include <sstream>
 #include <string>
 
 #include <CLI/CLI.hpp>
@@ -61,5 +63,24 @@ inline std::shared_ptr<RegistryOptions> add_registry_options(CLI::App* sub) {
 
 /// The human report of a publish or fork, starting with `verb` (publish.cpp).
 void print_published(const registry::Published& p, const std::string& verb);
+
+/// The identity in an SSH public key file (`owner add`, `namespace maintainer add`): its
+/// principal is `principal`, else the key's comment, else its fingerprint. A private key is
+/// refused (usage), naming the file.
+[[nodiscard]] inline core::Result<registry::Identity> read_identity(const std::string& path,
+                                                                    const std::string& principal) {
+  std::ifstream f(path, std::ios::binary);
+  if (!f) return core::fail(core::Errc::io, "cannot read the public key", path);
+  std::ostringstream text;
+  text << f.rdbuf();
+  if (text.str().rfind("-----BEGIN", 0) == 0) {
+    return core::fail(core::Errc::usage, "this is a private key: give the public key (the .pub file)", path);
+  }
+  auto key = registry::parse_public_key(text.str(), path);
+  if (!key) return std::unexpected(key.error());
+  std::string who = principal.empty() ? key->comment : principal;
+  if (who.empty()) who = key->fingerprint();
+  return registry::Identity{who, *key};
+}
 
 }  // namespace archipel::cli
