@@ -1,7 +1,7 @@
 #include <doctest/doctest.h>
 
 #include <cmath>
-#include <regex>
+#include <string_view>
 
 #include "archipel/core/validate.hpp"
 
@@ -355,18 +355,26 @@ namespace {
 
 // Checks that every tag is closed in order; returns the number of elements named `name`.
 int balanced_count(const std::string& xml, const std::string& name) {
+  // A plain scan (no regex engine): each tag "<name ...>", "</name>" or "<name .../>"; the
+  // XML declaration "<?...?>" is skipped.
   std::vector<std::string> stack;
   int count = 0;
-  const std::regex tag(R"(<(/?)([a-zA-Z][\w:-]*)[^>]*?(/?)>)");
-  for (auto it = std::sregex_iterator(xml.begin(), xml.end(), tag); it != std::sregex_iterator(); ++it) {
-    const auto& m = *it;
-    if (m[2] == name && m[1].length() == 0) ++count;
-    if (m[1].length() > 0) {
+  for (std::size_t at = xml.find('<'); at != std::string::npos; at = xml.find('<', at + 1)) {
+    const std::size_t end = xml.find('>', at);
+    REQUIRE(end != std::string::npos);
+    std::string_view tag(xml.data() + at + 1, end - at - 1);
+    if (tag.starts_with('?')) continue;
+    const bool closing = tag.starts_with('/');
+    if (closing) tag.remove_prefix(1);
+    const bool empty = tag.ends_with('/');
+    const std::string id(tag.substr(0, tag.find_first_of(" \t\n/")));
+    if (id == name && !closing) ++count;
+    if (closing) {
       REQUIRE_FALSE(stack.empty());
-      REQUIRE(stack.back() == m[2].str());
+      REQUIRE(stack.back() == id);
       stack.pop_back();
-    } else if (m[3].length() == 0) {
-      stack.push_back(m[2]);
+    } else if (!empty) {
+      stack.push_back(id);
     }
   }
   CHECK(stack.empty());
